@@ -1,0 +1,77 @@
+/**
+ * Template layouts as data: where each input lives in a given family and version. The bulk is generated from
+ * the real templates by `scripts/gen-layouts.ts` (see generated.ts); versions are small overrides of a base.
+ */
+import type { CompanyFieldKey, Family, Metal } from '../model';
+
+/** A question row for one metal/mineral slot. */
+export interface QuestionSlot {
+  /** Fixed metal for CMRT/CRT rows; null when the slot follows the supplier's mineral selection (EMRT/AMRT). */
+  metal: Metal | null;
+  /** 0-based slot index within the question block (order of metals/minerals). */
+  slot: number;
+  answerCell: string;
+  commentCell: string;
+}
+
+export interface QuestionLayout {
+  /** 1-based question number as printed: 1) ... 8). */
+  number: number;
+  slots: QuestionSlot[];
+}
+
+export interface CompanyQuestionLayout {
+  id: string;
+  answerCell: string;
+  commentCell: string;
+}
+
+export type SmelterColumnKey =
+  | 'typedId' | 'metal' | 'lookup' | 'name' | 'country' | 'id' | 'source' | 'street' | 'city' | 'state'
+  | 'contactName' | 'contactEmail' | 'nextSteps' | 'mineName' | 'mineCountry' | 'recycled' | 'comments';
+
+export type MineColumnKey =
+  | 'metal' | 'smelterName' | 'mineName' | 'mineId' | 'mineIdSource' | 'country' | 'street' | 'city' | 'state'
+  | 'contactName' | 'contactEmail' | 'nextSteps' | 'comments';
+
+export type LookupColumnKey =
+  | 'metal' | 'lookupName' | 'standardName' | 'country' | 'id' | 'source' | 'street' | 'city' | 'state';
+
+export interface TableLayout<K extends string> {
+  sheet: string;
+  headerRow: number;
+  firstRow: number;
+  /** Last row the template prepares (formulas, validation); rows beyond are still read. */
+  lastRow: number;
+  columns: Partial<Record<K, string>>;
+}
+
+export interface TemplateLayout {
+  family: Family;
+  version: string;
+  /** ISO release date printed under the version. */
+  releaseDate: string | null;
+  /** Sheets the template has, in order. */
+  sheets: string[];
+  declaration: {
+    sheet: string;
+    versionCell: string;
+    languageCell: string;
+    company: Record<CompanyFieldKey, string>;
+    /**
+     * EMRT/AMRT: the cells where the supplier selects the minerals the declaration covers, in order.
+     * Empty for CMRT/CRT, whose minerals are fixed.
+     */
+    mineralSelectionCells: string[];
+    /** Minerals the family can report, in template order. */
+    minerals: Metal[];
+    questions: QuestionLayout[];
+    companyQuestions: CompanyQuestionLayout[];
+  };
+  smelterList: TableLayout<SmelterColumnKey>;
+  productList: TableLayout<'number' | 'name' | 'comments'>;
+  mineList?: TableLayout<MineColumnKey>;
+  lookup?: TableLayout<LookupColumnKey>;
+  /** Allowed values of the Declaration's dropdown cells, by A1 address. */
+  dropdowns: Record<string, string[]>;
+}
