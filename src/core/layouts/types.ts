@@ -14,14 +14,29 @@ export interface QuestionSlot {
   commentCell: string;
 }
 
+/** What a question asks, independent of its number (CMRT Q4 and EMRT 2.x Q3 are both "cahra"). */
+export type QuestionTopic =
+  | 'intentional' | 'remains' | 'covered-countries' | 'cahra' | 'recycled' | 'response-rate' | 'all-identified'
+  | 'all-reported';
+
 export interface QuestionLayout {
   /** 1-based question number as printed: 1) ... 8). */
   number: number;
+  topic: QuestionTopic;
+  headerRow: number;
   slots: QuestionSlot[];
 }
 
+export type CompanyQuestionTopic =
+  | 'policy' | 'policy-public' | 'policy-scope' | 'due-diligence' | 'supplier-due-diligence' | 'require-validated'
+  | 'survey' | 'review' | 'corrective-action' | 'annual-filing' | 'grievance' | 'public-report' | 'other';
+
 export interface CompanyQuestionLayout {
   id: string;
+  topic: CompanyQuestionTopic;
+  /** Present when the question is answered per metal/mineral (EMRT question C). */
+  slot?: number;
+  metal?: Metal | null;
   answerCell: string;
   commentCell: string;
 }
@@ -63,15 +78,28 @@ export interface TemplateLayout {
      * Empty for CMRT/CRT, whose minerals are fixed.
      */
     mineralSelectionCells: string[];
+    /** AMRT: free-text cells naming "Other" minerals. */
+    otherMineralCells: string[];
     /** Minerals the family can report, in template order. */
     minerals: Metal[];
     questions: QuestionLayout[];
     companyQuestions: CompanyQuestionLayout[];
   };
   smelterList: TableLayout<SmelterColumnKey>;
-  productList: TableLayout<'number' | 'name' | 'comments'>;
+  productList: TableLayout<'number' | 'name' | 'requesterNumber' | 'requesterName' | 'comments'>;
   mineList?: TableLayout<MineColumnKey>;
   lookup?: TableLayout<LookupColumnKey>;
-  /** Allowed values of the Declaration's dropdown cells, by A1 address. */
-  dropdowns: Record<string, string[]>;
+}
+
+type DeepPartial<T> = {
+  [K in keyof T]?: NonNullable<T[K]> extends readonly unknown[] ? T[K] : NonNullable<T[K]> extends object ? DeepPartial<NonNullable<T[K]>> : T[K];
+};
+
+/** Generated data: a family's base layout and each later version as the keys that changed. */
+export interface GeneratedFamily {
+  family: Family;
+  /** Template file the base was read from. */
+  from: string;
+  base: TemplateLayout;
+  overrides: { from: string; override: DeepPartial<TemplateLayout> & { version: string } }[];
 }
