@@ -372,14 +372,29 @@ def declaration_layout(book, labels, family):
     selection = []
     other_cells = []
     if sel_row:
+        merged_tail = set()
+        for mc in book.xml('Declaration').iter(M + 'mergeCell'):
+            a, _, z = (mc.get('ref') or '').partition(':')
+            if z:
+                (ca, ra), (cz, rz) = split(a), split(z)
+                for r in range(ra, rz + 1):
+                    for ci in range(col_index(ca), col_index(cz) + 1):
+                        if (r, ci) != (ra, col_index(ca)):
+                            merged_tail.add('%s%d' % (col_letters(ci), r))
         for sqref, typ, f1 in book.validations('Declaration'):
             for part in sqref.split():
-                tl = part.split(':')[0]
-                c, r = split(tl)
-                if r in (sel_row, sel_row + 1) and c != 'B' and typ == 'list':
-                    selection.append(tl)
-                elif family == 'AMRT' and r in (sel_row + 3, sel_row + 4) and c != 'B':
-                    other_cells.append(tl)
+                a, _, z = part.partition(':')
+                (ca, ra) = split(a)
+                (cz, rz) = split(z) if z else (ca, ra)
+                for r in range(ra, rz + 1):
+                    for ci in range(col_index(ca), col_index(cz) + 1):
+                        cell = '%s%d' % (col_letters(ci), r)
+                        if cell in merged_tail or ci <= 2:
+                            continue
+                        if r in (sel_row, sel_row + 1) and typ == 'list':
+                            selection.append(cell)
+                        elif family == 'AMRT' and r in (sel_row + 3, sel_row + 4):
+                            other_cells.append(cell)
         selection.sort(key=lambda a: (split(a)[1], col_index(split(a)[0])))
         other_cells.sort(key=lambda a: (split(a)[1], col_index(split(a)[0])))
     if not fixed:

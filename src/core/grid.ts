@@ -34,7 +34,7 @@ export const ERROR_VALUES: ReadonlySet<string> = new Set([
   '#N/A', '#REF!', '#NAME?', '#VALUE!', '#DIV/0!', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!',
 ]);
 
-export function isErrorValue(v: unknown): v is string {
+export function isErrorValue(v: unknown): boolean {
   return typeof v === 'string' && ERROR_VALUES.has(v);
 }
 

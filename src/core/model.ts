@@ -77,6 +77,8 @@ export const COMPANY_FIELD_KEYS: readonly CompanyFieldKey[] = [
 /** Answers for one metal or mineral: question number -> answer and comment. */
 export interface MetalAnswers {
   metal: Metal;
+  /** Question topic by number, e.g. {3: "covered-countries"}, so rules need not know each family's numbering. */
+  topics: Record<number, string>;
   answers: Record<number, Field>;
   comments: Record<number, Field>;
 }
@@ -84,6 +86,10 @@ export interface MetalAnswers {
 export interface CompanyQuestion {
   /** "A".."H" (more in some families). */
   id: string;
+  /** What it asks, across families ("policy", "policy-public", "survey", ...). */
+  topic: string;
+  /** For questions answered per metal/mineral (EMRT question C). */
+  metal?: Metal;
   answer: Field;
   comment: Field;
 }
@@ -116,6 +122,8 @@ export interface SmelterRow {
   comments: string | null;
   /** Columns whose cell held an Excel error value (e.g. "#N/A"), by model key. */
   errors?: Partial<Record<keyof SmelterRowValues, string>>;
+  /** Columns where the template's formula was replaced by a typed value (B and C are normal: dropdowns do it). */
+  typedOver?: (keyof SmelterRowValues)[];
 }
 
 export type SmelterRowValues = Omit<SmelterRow, 'row' | 'lookupKind' | 'errors'>;
@@ -124,6 +132,9 @@ export interface ProductRow {
   row: number;
   number: string | null;
   name: string | null;
+  /** AMRT and EMRT 2.1: the requester's own product number and name. */
+  requesterNumber?: string | null;
+  requesterName?: string | null;
   comments: string | null;
 }
 

@@ -279,7 +279,16 @@ export const GENERATED: readonly GeneratedFamily[] = [
        "effectiveDate": "D27"
       },
       "mineralSelectionCells": [
-       "D12"
+       "D12",
+       "E12",
+       "G12",
+       "H12",
+       "I12",
+       "D13",
+       "E13",
+       "G13",
+       "H13",
+       "I13"
       ],
       "otherMineralCells": [
        "D15",
