@@ -1,0 +1,159 @@
+/**
+ * `cmrt-review`: read → review → format → print, with explicit exit codes (after commitlint's CLI):
+ *   0  no error-severity findings
+ *   1  error-severity findings
+ *   2  a usage error, or a file that could not be read as a template
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { reviewFile, type Loaded } from './load';
+import { fileReport, formatJson, formatText, type FileReport } from './report';
+import { createReviewReference, type ReviewReference } from '../core/reference';
+import { parsePolicy } from '../core/policy';
+import { loadReferenceFiles } from './reference-files';
+import type { Role } from '../core/rules/rule';
+
+export const EXIT = { OK: 0, FINDINGS: 1, USAGE: 2 } as const;
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  now?: Date;
+}
+
+const defaultIo: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+const USAGE = `Usage: cmrt-review check [options] FILE...
+
+Reviews RMI reporting templates (CMRT, EMRT, CRT, AMRT): Checker completeness, findings, smelter IDs and
+smelters of interest.
+
+Options for check:
+  --format text|json   output format (default: text)
+  --role buyer|supplier  whose view to take (default: buyer)
+  --status FILE        your RMI facility list export (CSV or XLSX) for audit status
+  --watchlist FILE     your watch list (CSV: id,reason)
+  --policy FILE        policy JSON (which categories make a smelter of interest)
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit codes: 0 no errors, 1 error-severity findings, 2 usage error or unreadable file.
+`;
+
+interface CheckArgs {
+  format: 'text' | 'json';
+  role: Role;
+  status?: string;
+  watchlist?: string;
+  policy?: string;
+  files: string[];
+}
+
+class UsageError extends Error {}
+
+function parseCheckArgs(args: string[]): CheckArgs {
+  const out: CheckArgs = { format: 'text', role: 'buyer', files: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = (): string => {
+      const eq = a.indexOf('=');
+      if (eq > 0) return a.slice(eq + 1);
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value.`);
+      return v;
+    };
+    const name = a.startsWith('--') ? a.split('=')[0] : a;
+    switch (name) {
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not "${v}".`);
+        out.format = v;
+        break;
+      }
+      case '--role': {
+        const v = value();
+        if (v !== 'buyer' && v !== 'supplier') throw new UsageError(`--role must be buyer or supplier, not "${v}".`);
+        out.role = v;
+        break;
+      }
+      case '--status': out.status = value(); break;
+      case '--watchlist': out.watchlist = value(); break;
+      case '--policy': out.policy = value(); break;
+      case '--': out.files.push(...args.slice(i + 1)); i = args.length; break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a}.`);
+        out.files.push(a);
+    }
+  }
+  if (!out.files.length) throw new UsageError('Give at least one template file to check.');
+  return out;
+}
+
+export function buildReference(args: { status?: string; watchlist?: string; policy?: string }, now: Date, warn: (s: string) => void): ReviewReference {
+  const parts: Partial<ReviewReference> = {};
+  if (args.policy) {
+    let text: string;
+    try {
+      text = readFileSync(args.policy, 'utf8');
+    } catch {
+      throw new UsageError(`Cannot read the policy file ${args.policy}.`);
+    }
+    const r = parsePolicy(text);
+    const errors = r.messages.filter((m) => m.severity === 'error');
+    if (errors.length) throw new UsageError(`Policy file ${args.policy}: ${errors.map((m) => m.message).join(' ')}`);
+    parts.policy = r.policy;
+    for (const m of r.messages) warn(`${args.policy}: ${m.message}\n`);
+  }
+  Object.assign(parts, loadReferenceFiles({ status: args.status, watchlist: args.watchlist }, now, warn, (m) => new UsageError(m)));
+  return createReviewReference(parts);
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '-h' || command === '--help' || command === 'help') {
+    (command ? io.stdout : io.stderr)(USAGE);
+    return command ? EXIT.OK : EXIT.USAGE;
+  }
+  if (command === '-v' || command === '--version') {
+    io.stdout(`${version()}\n`);
+    return EXIT.OK;
+  }
+  try {
+    if (command === 'check') return check(parseCheckArgs(rest), io);
+    throw new UsageError(`Unknown command "${command}". Use "check".`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`cmrt-review: ${e.message}\n${USAGE}`);
+      return EXIT.USAGE;
+    }
+    throw e;
+  }
+}
+
+function check(args: CheckArgs, io: Io): number {
+  const now = io.now ?? new Date();
+  const reference = buildReference(args, now, io.stderr);
+  const results: { file: string; loaded: Loaded; report: FileReport }[] = [];
+  for (const file of args.files) {
+    const loaded = reviewFile(file, { role: args.role, now, reference });
+    results.push({ file, loaded, report: fileReport(file, loaded.review, loaded.error) });
+  }
+  if (args.format === 'json') {
+    io.stdout(`${formatJson({ name: 'cmrt-review', version: version() }, results.map((r) => r.report))}\n`);
+  } else {
+    io.stdout(`${results.map((r) => formatText(r.report, r.loaded.review)).join('\n\n')}\n`);
+  }
+  if (results.some((r) => r.loaded.error)) return EXIT.USAGE;
+  return results.some((r) => (r.loaded.review?.summary.errors ?? 0) > 0) ? EXIT.FINDINGS : EXIT.OK;
+}
