@@ -1,0 +1,157 @@
+/**
+ * One pass over the Smelter List shared by the smelter rules and the smelters-of-interest assessment: each row's
+ * effective RMI ID (column F, else the typed ID in A, else resolved from the look-up choice or name as the template
+ * does), what is known about that ID, and where the row's cells are. Memoised per declaration, look-up and
+ * reference bundle, so running every rule costs one analysis.
+ */
+import type { Declaration, Family, Field, LookupEntry, SmelterRow } from './model';
+import type { SmelterColumnKey, TemplateLayout } from './layouts/types';
+import { metalKey } from './reference/names';
+import { referenceOf, type ReviewReference } from './reference';
+import { ID_PATTERN, nameKey, smelterIndex, type KnownSmelter, type SmelterIndex } from './reference/smelter-index';
+
+export const SMELTER_SHEET = 'Smelter List';
+
+/** Column letters of the Smelter List (the same in CMRT 6.x, EMRT, CRT and AMRT 1.3; AMRT 1.2 differs). */
+export const DEFAULT_SMELTER_COLUMNS: Readonly<Partial<Record<SmelterColumnKey, string>>> = {
+  typedId: 'A', metal: 'B', lookup: 'C', name: 'D', country: 'E', id: 'F', source: 'G', street: 'H', city: 'I', state: 'J',
+};
+
+export type IdOrigin = 'resolved' | 'typed' | 'lookup-choice' | 'name';
+
+export interface RowAnalysis {
+  row: SmelterRow;
+  /** Trimmed metal, null when empty. */
+  metal: string | null;
+  metalKey: string;
+  /** A real smelter row: a look-up choice or "Smelter not listed" (not a pseudo-row or an empty row). */
+  isSmelter: boolean;
+  /** The row's RMI ID as the template would resolve it; null when none. */
+  id: string | null;
+  idOrigin: IdOrigin | null;
+  /** Column F trimmed (may be malformed). */
+  resolvedId: string | null;
+  /** Column A trimmed (may be malformed). */
+  typedId: string | null;
+  known: KnownSmelter | null;
+}
+
+export type QuestionTopic = 'intentional' | 'covered-countries' | 'cahra' | 'all-identified';
+
+export interface SmelterAnalysis {
+  reference: ReviewReference;
+  index: SmelterIndex;
+  rows: RowAnalysis[];
+  family: Family;
+  columns: Partial<Record<SmelterColumnKey, string>>;
+  /** A1 address of a Smelter List cell, or null when the layout has no such column. */
+  cell(key: SmelterColumnKey, row: number): string | null;
+  /** Question number for a topic in this family (layout topics first, else the family's known numbering). */
+  question(topic: QuestionTopic): number | null;
+  /** The answer Field of a question for a metal, or null. */
+  answer(metal: string | null, topic: QuestionTopic): Field | null;
+}
+
+/** Question numbers per family, from the templates (CMRT 6.x, EMRT 1.x-2.x, CRT 2.x, AMRT 1.x). */
+const QUESTION_NUMBERS: Record<Family, Partial<Record<QuestionTopic, number>>> = {
+  CMRT: { intentional: 1, 'covered-countries': 3, cahra: 4, 'all-identified': 7 },
+  EMRT: { intentional: 1, cahra: 3, 'all-identified': 6 },
+  CRT: { intentional: 1, cahra: 2, 'all-identified': 5 },
+  AMRT: { intentional: 1 },
+};
+
+export const trimOrNull = (v: string | null | undefined): string | null => {
+  const t = (v ?? '').trim();
+  return t ? t : null;
+};
+
+interface Cached {
+  lookup: readonly LookupEntry[];
+  reference: ReviewReference;
+  layout: TemplateLayout | undefined;
+  analysis: SmelterAnalysis;
+}
+const cache = new WeakMap<Declaration, Cached>();
+
+export interface AnalysisInput {
+  declaration: Declaration;
+  lookup: readonly LookupEntry[];
+  layout?: TemplateLayout;
+  extra?: unknown;
+}
+
+export function analyseSmelters(ctx: AnalysisInput): SmelterAnalysis {
+  const reference = referenceOf(ctx.extra);
+  const hit = cache.get(ctx.declaration);
+  if (hit && hit.lookup === ctx.lookup && hit.reference === reference && hit.layout === ctx.layout) return hit.analysis;
+  const analysis = build(ctx, reference);
+  cache.set(ctx.declaration, { lookup: ctx.lookup, reference, layout: ctx.layout, analysis });
+  return analysis;
+}
+
+function build(ctx: AnalysisInput, reference: ReviewReference): SmelterAnalysis {
+  const index = smelterIndex(ctx.lookup, reference.facilityList);
+  const li = index.lookup;
+  const rows: RowAnalysis[] = [];
+  for (const row of ctx.declaration.smelters) {
+    const metal = trimOrNull(row.metal);
+    const mk = metalKey(metal);
+    const resolvedId = trimOrNull(row.id);
+    const typedId = trimOrNull(row.typedId);
+    let id: string | null = null;
+    let idOrigin: IdOrigin | null = null;
+    const set = (value: string, origin: IdOrigin): void => {
+      id = value;
+      idOrigin = origin;
+    };
+    if (resolvedId && ID_PATTERN.test(resolvedId)) set(resolvedId, 'resolved');
+    else if (typedId && ID_PATTERN.test(typedId)) set(typedId, 'typed');
+    else if (row.lookupKind === 'listed' && row.lookup) {
+      const e = li.byMetalName.get(nameKey(metal, row.lookup));
+      if (e && ID_PATTERN.test(e.id)) set(e.id, 'lookup-choice');
+    } else if (row.lookupKind === 'not-listed' && row.name) {
+      // The template resolves a "Smelter not listed" row whose name is an exact look-up name (MATCH on B&D).
+      const e = li.byMetalName.get(nameKey(metal, row.name));
+      if (e && ID_PATTERN.test(e.id)) set(e.id, 'name');
+    }
+    rows.push({
+      row, metal, metalKey: mk, isSmelter: row.lookupKind === 'listed' || row.lookupKind === 'not-listed',
+      id, idOrigin, resolvedId, typedId, known: id ? index.known.get(id) ?? null : null,
+    });
+  }
+  const columns = { ...DEFAULT_SMELTER_COLUMNS, ...(ctx.layout?.smelterList?.columns ?? {}) };
+  if (ctx.layout?.smelterList?.columns) {
+    // A layout that has no typed-ID or look-up column (AMRT 1.2) must not inherit the defaults.
+    for (const k of Object.keys(DEFAULT_SMELTER_COLUMNS) as SmelterColumnKey[]) if (!(k in ctx.layout.smelterList.columns)) delete columns[k];
+  }
+  const family = ctx.declaration.template?.family ?? 'CMRT';
+  // Question numbers by topic: the reader's per-metal topics first, then the layout's, then the family's numbering.
+  const topicNumbers = new Map<string, number>();
+  for (const a of ctx.declaration.answers ?? []) {
+    for (const [n, topic] of Object.entries(a.topics ?? {})) if (!topicNumbers.has(topic)) topicNumbers.set(topic, Number(n));
+  }
+  for (const q of ctx.layout?.declaration?.questions ?? []) {
+    const topic = (q as { topic?: unknown }).topic;
+    if (typeof topic === 'string' && !topicNumbers.has(topic)) topicNumbers.set(topic, q.number);
+  }
+  const question = (topic: QuestionTopic): number | null => topicNumbers.get(topic) ?? QUESTION_NUMBERS[family]?.[topic] ?? null;
+  const answers = new Map<string, (typeof ctx.declaration.answers)[number]>();
+  for (const a of ctx.declaration.answers ?? []) if (!answers.has(metalKey(a.metal))) answers.set(metalKey(a.metal), a);
+  return {
+    reference, index, rows, family, columns,
+    cell: (key, row) => (columns[key] ? `${columns[key]}${row}` : null),
+    question,
+    answer: (metal, topic) => {
+      const a = answers.get(metalKey(metal));
+      if (!a) return null;
+      // The metal's own topic map wins (EMRT/AMRT slots follow the supplier's selection).
+      const own = Object.entries(a.topics ?? {}).find(([, t]) => t === topic)?.[0];
+      const n = own !== undefined ? Number(own) : question(topic);
+      return n === null ? null : a.answers[n] ?? null;
+    },
+  };
+}
+
+/** "Yes" / "No" answers, whatever the case or trailing detail ("Yes, 100%"). */
+export const isYes = (f: Field | null | undefined): boolean => /^\s*yes\b/i.test(f?.value ?? '');
+export const isNo = (f: Field | null | undefined): boolean => /^\s*no\b/i.test(f?.value ?? '');
