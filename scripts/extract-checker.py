@@ -1,0 +1,500 @@
+#!/usr/bin/python3
+"""Extract the "Checker" sheet logic of RMI reporting templates into JSON.
+
+Usage:
+    /usr/bin/python3 scripts/extract-checker.py [TEMPLATE.xlsx | DIR]... [-o docs/checker-spec.json]
+
+With no template argument it reads every *.xlsx in ../shared/templates (relative
+to the repository root), i.e. /work/shared/templates.
+
+Only the Python standard library is used (zipfile + xml.etree).  The templates
+are read, never written.
+
+For every template the output lists:
+  * family / version / display language as stored in the file,
+  * every Checker row that has a formula in column H (the "incomplete" flag),
+    except the total row, with the A/B/D/F/G/H cells: formula text (shared
+    formulas expanded to the cell's own text, relative references shifted), the
+    constant when the cell holds a constant, and the value cached by Excel,
+  * the total: the SUM row in column H and the display cell (D2-type) that
+    shows it,
+  * the defined names the Checker formulas use (sheet-local names of the
+    Checker sheet take precedence over workbook names, as in Excel),
+  * the cells outside the Checker that the B/F/G formulas read ("inputs" and
+    "dependencies"): for single cells the cached value / formula, for ranges
+    the formula of the first cell (helper columns such as 'Smelter List'!AB5).
+"""
+import json
+import os
+import re
+import sys
+import zipfile
+import xml.etree.ElementTree as ET
+
+NS_M = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
+NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+NS = {'m': NS_M, 'r': NS_R}
+
+
+# ---------------------------------------------------------------- A1 helpers
+def col2num(col):
+    n = 0
+    for ch in col.upper():
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+def num2col(n):
+    s = ''
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def split_ref(ref):
+    m = re.match(r'^([A-Z]+)(\d+)$', ref)
+    return m.group(1), int(m.group(2))
+
+
+# ------------------------------------------------------ formula tokenising
+# A reference token: optional sheet prefix, then a cell, a cell range, a
+# column range or a row range.  Strings are skipped by the scanner.
+SHEET_RE = r"(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!"
+CELL_RE = r'\$?[A-Z]{1,3}\$?\d{1,7}'
+COLR_RE = r'\$?[A-Z]{1,3}:\$?[A-Z]{1,3}'
+ROWR_RE = r'\$?\d{1,7}:\$?\d{1,7}'
+REF_RE = re.compile(
+    r'(?P<sheet>(?:\[\d+\])?' + SHEET_RE + r')?'
+    r'(?P<ref>' + CELL_RE + r'(?::' + CELL_RE + r')?|' + COLR_RE + r'|' + ROWR_RE + r')'
+    r'(?![A-Za-z0-9_(!.])')
+
+
+def _scan(formula):
+    """Yield ('str'|'ref'|'other', text, match) pieces of a formula."""
+    i = 0
+    n = len(formula)
+    buf = ''
+    while i < n:
+        ch = formula[i]
+        if ch == '"':
+            j = i + 1
+            while j < n:
+                if formula[j] == '"':
+                    if j + 1 < n and formula[j + 1] == '"':
+                        j += 2
+                        continue
+                    break
+                j += 1
+            if buf:
+                yield ('other', buf, None)
+                buf = ''
+            yield ('str', formula[i:j + 1], None)
+            i = j + 1
+            continue
+        prev = formula[i - 1] if i > 0 else ''
+        if not (prev.isalnum() or prev in '_.$') or prev == '':
+            m = REF_RE.match(formula, i)
+            if m and not (m.group('sheet') is None and prev == '!'):
+                if buf:
+                    yield ('other', buf, None)
+                    buf = ''
+                yield ('ref', m.group(0), m)
+                i = m.end()
+                continue
+        buf += ch
+        i += 1
+    if buf:
+        yield ('other', buf, None)
+
+
+def _shift_part(part, dr, dc):
+    m = re.match(r'^(\$?)([A-Z]{1,3})(\$?)(\d{1,7})$', part)
+    if m:
+        c = m.group(2)
+        r = int(m.group(4))
+        if not m.group(1):
+            c = num2col(col2num(c) + dc)
+        if not m.group(3):
+            r = r + dr
+        return m.group(1) + c + m.group(3) + str(r)
+    m = re.match(r'^(\$?)([A-Z]{1,3})$', part)
+    if m:
+        return part if m.group(1) else num2col(col2num(m.group(2)) + dc)
+    m = re.match(r'^(\$?)(\d{1,7})$', part)
+    if m:
+        return part if m.group(1) else str(int(m.group(2)) + dr)
+    return part
+
+
+def shift_formula(formula, dr, dc):
+    """Translate a shared formula from its master cell by (dr, dc)."""
+    out = []
+    for kind, text, m in _scan(formula):
+        if kind == 'ref':
+            sheet = m.group('sheet') or ''
+            parts = m.group('ref').split(':')
+            out.append(sheet + ':'.join(_shift_part(p, dr, dc) for p in parts))
+        else:
+            out.append(text)
+    return ''.join(out)
+
+
+def refs_in(formula, default_sheet):
+    """List (sheet, ref-without-$) for every reference in a formula."""
+    res = []
+    for kind, text, m in _scan(formula):
+        if kind != 'ref':
+            continue
+        sheet = m.group('sheet')
+        if sheet:
+            sheet = re.sub(r'^\[\d+\]', '', sheet[:-1])
+            if sheet.startswith("'"):
+                sheet = sheet[1:-1].replace("''", "'")
+        else:
+            sheet = default_sheet
+        res.append((sheet, m.group('ref').replace('$', '')))
+    return res
+
+
+def names_in(formula):
+    """Identifiers in a formula that are not functions, refs, or booleans."""
+    out = []
+    for kind, text, m in _scan(formula):
+        if kind != 'other':
+            continue
+        for nm in re.finditer(r"(?<![A-Za-z0-9_.'!\"$])([A-Za-z_][A-Za-z0-9_.]*)(?![A-Za-z0-9_.(!'])", text):
+            w = nm.group(1)
+            if w.upper() in ('TRUE', 'FALSE'):
+                continue
+            out.append(w)
+    return out
+
+
+# ------------------------------------------------------------ workbook read
+class Workbook:
+    def __init__(self, path):
+        self.path = path
+        self.z = zipfile.ZipFile(path)
+        self.shared = []
+        if 'xl/sharedStrings.xml' in self.z.namelist():
+            t = ET.fromstring(self.z.read('xl/sharedStrings.xml'))
+            for si in t.findall('m:si', NS):
+                # rich text: concatenate <t> of runs, but not phonetic <rPh>
+                parts = []
+                for child in si:
+                    tag = child.tag.split('}')[1]
+                    if tag == 't':
+                        parts.append(child.text or '')
+                    elif tag == 'r':
+                        for tt in child.findall('m:t', NS):
+                            parts.append(tt.text or '')
+                self.shared.append(''.join(parts))
+        wb = ET.fromstring(self.z.read('xl/workbook.xml'))
+        rels = ET.fromstring(self.z.read('xl/_rels/workbook.xml.rels'))
+        rmap = {r.get('Id'): r.get('Target') for r in rels}
+        self.sheet_order = []
+        self.sheet_files = {}
+        for s in wb.find('m:sheets', NS):
+            target = rmap[s.get('{%s}id' % NS_R)].lstrip('/')
+            if not target.startswith('xl/'):
+                target = 'xl/' + target
+            self.sheet_order.append(s.get('name'))
+            self.sheet_files[s.get('name')] = target
+        self.names = []  # (name, localSheetIndex|None, text)
+        dn = wb.find('m:definedNames', NS)
+        if dn is not None:
+            for d in dn:
+                lid = d.get('localSheetId')
+                self.names.append((d.get('name'), int(lid) if lid is not None else None, d.text or ''))
+        self._cells = {}
+
+    def cells(self, sheet):
+        """dict ref -> {'t': type, 'v': cached value, 'f': formula text or None}."""
+        if sheet in self._cells:
+            return self._cells[sheet]
+        root = ET.fromstring(self.z.read(self.sheet_files[sheet]))
+        cells = {}
+        masters = {}
+        pending = []
+        for c in root.iter('{%s}c' % NS_M):
+            r = c.get('r')
+            ty = c.get('t')
+            v = c.find('m:v', NS)
+            val = v.text if v is not None else None
+            if ty == 's' and val is not None:
+                val = self.shared[int(val)]
+            elif ty == 'inlineStr':
+                val = ''.join(x.text or '' for x in c.iter('{%s}t' % NS_M))
+            elif ty == 'b' and val is not None:
+                val = (val == '1')
+            elif ty in (None, 'n') and val is not None:
+                try:
+                    fv = float(val)
+                    val = int(fv) if fv.is_integer() else fv
+                except ValueError:
+                    pass
+            f = c.find('m:f', NS)
+            entry = {'t': ty or 'n', 'v': val, 'f': None}
+            if f is not None:
+                ft = f.get('t')
+                entry['ftype'] = ft or 'normal'
+                if ft == 'shared':
+                    si = f.get('si')
+                    if f.get('ref') is not None and f.text:
+                        masters[si] = (r, f.text)
+                        entry['f'] = '=' + f.text
+                    elif f.text:
+                        entry['f'] = '=' + f.text
+                    else:
+                        pending.append((r, si))
+                else:
+                    entry['f'] = '=' + (f.text or '')
+                    if ft == 'array':
+                        entry['array'] = f.get('ref')
+            cells[r] = entry
+        for r, si in pending:
+            if si not in masters:
+                continue
+            mref, mtext = masters[si]
+            mc, mr = split_ref(mref)
+            cc, cr = split_ref(r)
+            cells[r]['f'] = '=' + shift_formula(mtext, cr - mr, col2num(cc) - col2num(mc))
+            cells[r]['shared_from'] = mref
+        self._cells[sheet] = cells
+        return cells
+
+    def resolve_name(self, name, sheet):
+        idx = self.sheet_order.index(sheet) if sheet in self.sheet_order else None
+        glob = None
+        for nm, lid, text in self.names:
+            if nm.lower() != name.lower():
+                continue
+            if lid is not None and lid == idx:
+                return {'name': nm, 'scope': sheet, 'refersTo': text}
+            if lid is None:
+                glob = {'name': nm, 'scope': 'workbook', 'refersTo': text}
+        return glob
+
+
+# ------------------------------------------------------------- extraction
+def cell_summary(cell):
+    if cell is None:
+        return None
+    out = {}
+    if cell.get('f') is not None:
+        out['formula'] = cell['f']
+        if cell.get('ftype') == 'array':
+            out['array'] = True
+    else:
+        out['constant'] = cell['v']
+    out['cached'] = cell['v']
+    return out
+
+
+def detect_identity(wb):
+    """Family, version and language from the Revision/Instructions/Declaration sheets."""
+    fam = None
+    ver = None
+    name = os.path.basename(wb.path)
+    m = re.search(r'(CMRT|EMRT|CRT|AMRT)_([0-9.]+?)(?:_([a-z]+))?\.xlsx$', name, re.I)
+    if m:
+        fam, ver = m.group(1).upper(), m.group(2)
+    lang = None
+    try:
+        decl = wb.cells('Declaration')
+        lang = decl.get('C4', {}).get('v') or decl.get('P3', {}).get('v')
+        p3 = decl.get('P3', {}).get('v')
+    except KeyError:
+        p3 = None
+    return fam, ver, p3
+
+
+def extract(path):
+    wb = Workbook(path)
+    ck = wb.cells('Checker')
+    rows = sorted({split_ref(r)[1] for r in ck})
+
+    def get(col, row):
+        return ck.get('%s%d' % (col, row))
+
+    # total: the display cell near the top (D2 in every known version) is
+    # =IF(Hn=0,"0",Hn); Hn is the SUM row.  Fall back to the last =SUM(H..) cell.
+    total_row = None
+    total_display = None
+    for ref, c in sorted(ck.items(), key=lambda kv: (split_ref(kv[0])[1], col2num(split_ref(kv[0])[0]))):
+        if split_ref(ref)[1] > 3 or not c.get('f'):
+            continue
+        m = re.match(r'^=IF\(\$?H\$?(\d+)=0,', c['f'].replace(' ', ''), re.I)
+        if m:
+            total_row = int(m.group(1))
+            total_display = {'cell': ref, 'formula': c['f'], 'cached': c['v']}
+            break
+    if total_row is None:
+        for r in rows:
+            h = get('H', r)
+            if h and h.get('f') and re.match(r'^=SUM\(', h['f'], re.I) and re.search(r'H\$?\d+:\$?H', h['f']):
+                total_row = r
+    summed = set()
+    if total_row is not None and get('H', total_row) and get('H', total_row).get('f'):
+        for a, b in re.findall(r'\$?H\$?(\d+):\$?H\$?(\d+)', get('H', total_row)['f']):
+            summed.update(range(int(a), int(b) + 1))
+    out_rows = []
+    used_names = {}
+    deps = {}
+    for r in rows:
+        h = get('H', r)
+        if not h or h.get('f') is None or r == total_row:
+            continue
+        row = {'row': r}
+        for col in 'ABCDFGH':
+            cs = cell_summary(get(col, r))
+            if col == 'C' and cs is not None:
+                # C is a localized message: keep only its cached text
+                cs = {'cached': cs.get('cached')}
+            if cs is not None:
+                row[col] = cs
+        # the input(s) this row checks: the non-Checker refs of B's formula
+        b = get('B', r)
+        inputs = []
+        if b and b.get('f'):
+            for sheet, ref in refs_in(b['f'], 'Checker'):
+                if sheet != 'Checker':
+                    inputs.append('%s!%s' % (sheet, ref))
+        row['inputs'] = inputs
+        row['inTotal'] = r in summed
+        # other Checker cells that F/G read (e.g. the K column in AMRT/EMRT 2.x)
+        helpers = {}
+        todo = [get(col, r) for col in 'FG']
+        while todo:
+            c = todo.pop()
+            if not c or not c.get('f'):
+                continue
+            for sheet, ref in refs_in(c['f'], 'Checker'):
+                if sheet != 'Checker' or ':' in ref:
+                    continue
+                col, rr = split_ref(ref)
+                if col in 'ABCDEFGH' and len(col) == 1:
+                    continue
+                if ref in helpers:
+                    continue
+                hc = ck.get(ref)
+                helpers[ref] = cell_summary(hc) if hc else None
+                todo.append(hc)
+        if helpers:
+            row['helpers'] = helpers
+        for col in ['B', 'F', 'G'] + sorted(helpers):
+            c = get(col, r) if len(col) == 1 else ck.get(col)
+            if not c or not c.get('f'):
+                continue
+            for nm in names_in(c['f']):
+                if nm in used_names:
+                    continue
+                res = wb.resolve_name(nm, 'Checker')
+                if res is not None:
+                    used_names[nm] = res
+            for sheet, ref in refs_in(c['f'], 'Checker'):
+                if sheet != 'Checker':
+                    deps.setdefault((sheet, ref), set()).add(r)
+        out_rows.append(row)
+    # dependency details
+    dep_out = []
+    for (sheet, ref), users in sorted(deps.items()):
+        d = {'sheet': sheet, 'ref': ref, 'usedByRows': sorted(users)}
+        if sheet in wb.sheet_files:
+            cells = wb.cells(sheet)
+            first = ref.split(':')[0]
+            if re.match(r'^[A-Z]+\d+$', first):
+                c = cells.get(first)
+                if c is not None:
+                    d['first'] = dict(cell=first, **cell_summary(c))
+                if ':' in ref and re.match(r'^[A-Z]+\d+$', ref.split(':')[1]):
+                    c1, r1 = split_ref(first)
+                    c2, r2 = split_ref(ref.split(':')[1])
+                    # formula of the last cell too (helper columns run the whole range)
+                    c = cells.get(ref.split(':')[1])
+                    if c is not None:
+                        d['last'] = dict(cell=ref.split(':')[1], **cell_summary(c))
+            elif re.match(r'^[A-Z]+:[A-Z]+$', ref):
+                d['note'] = 'whole column'
+        else:
+            d['note'] = 'sheet not in workbook'
+        dep_out.append(d)
+    # helper columns behind named ranges (e.g. SmelterIdetifiedForMetal -> 'Smelter List'!B5:B2504)
+    for nm, res in used_names.items():
+        for sheet, ref in refs_in(res['refersTo'], None):
+            if sheet and sheet in wb.sheet_files and re.match(r'^[A-Z]+\d+:[A-Z]+\d+$', ref):
+                cells = wb.cells(sheet)
+                first = ref.split(':')[0]
+                c = cells.get(first)
+                if c is not None:
+                    res['first'] = dict(cell=first, **cell_summary(c))
+    fam, ver, p3 = detect_identity(wb)
+    return {
+        'file': os.path.basename(path),
+        'family': fam,
+        'version': ver,
+        'languageCell': {'cell': 'Declaration!P3', 'value': p3},
+        'sheets': wb.sheet_order,
+        'checkerRowCount': len(out_rows),
+        'total': {'sumRow': total_row,
+                  'sumFormula': get('H', total_row)['f'] if total_row else None,
+                  'sumCached': get('H', total_row)['v'] if total_row else None,
+                  'display': total_display},
+        'rows': out_rows,
+        'names': used_names,
+        'dependencies': dep_out,
+    }
+
+
+def version_key(spec):
+    fam_order = {'CMRT': 0, 'EMRT': 1, 'CRT': 2, 'AMRT': 3}
+    v = spec.get('version') or ''
+    parts = [int(x) for x in re.findall(r'\d+', v)]
+    # 6.01 < 6.1 < 6.22: compare as decimal fractions of the minor part
+    key = []
+    if parts:
+        key.append(parts[0])
+        if len(parts) > 1:
+            key.append(float('0.' + v.split('.', 1)[1].replace('.', '')))
+    return (fam_order.get(spec.get('family'), 9), key, spec['file'])
+
+
+def main(argv):
+    out_path = None
+    inputs = []
+    i = 0
+    while i < len(argv):
+        if argv[i] in ('-o', '--output'):
+            out_path = argv[i + 1]
+            i += 2
+            continue
+        inputs.append(argv[i])
+        i += 1
+    if not inputs:
+        here = os.path.dirname(os.path.abspath(__file__))
+        inputs = [os.path.normpath(os.path.join(here, '..', '..', 'shared', 'templates'))]
+    files = []
+    for p in inputs:
+        if os.path.isdir(p):
+            files += [os.path.join(p, f) for f in sorted(os.listdir(p)) if f.lower().endswith('.xlsx')]
+        else:
+            files.append(p)
+    specs = [extract(f) for f in files]
+    specs.sort(key=version_key)
+    doc = {
+        'generatedBy': 'scripts/extract-checker.py',
+        'note': 'Checker sheet rows of the RMI templates, read from the files; formulas are the '
+                'cell formulas with shared formulas expanded. H = F*G marks an incomplete required field.',
+        'templates': specs,
+    }
+    text = json.dumps(doc, ensure_ascii=False, indent=1)
+    if out_path:
+        with open(out_path, 'w', encoding='utf-8') as fh:
+            fh.write(text + '\n')
+    else:
+        sys.stdout.write(text + '\n')
+
+
+if __name__ == '__main__':
+    main(sys.argv[1:])
