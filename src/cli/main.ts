@@ -11,6 +11,7 @@ import { fileReport, formatJson, formatText, type FileReport } from './report';
 import { createReviewReference, type ReviewReference } from '../core/reference';
 import { parsePolicy } from '../core/policy';
 import { loadReferenceFiles } from './reference-files';
+import { FollowUpWriteError, writeFollowUps } from './followup-out';
 import type { Role } from '../core/rules/rule';
 
 export const EXIT = { OK: 0, FINDINGS: 1, USAGE: 2 } as const;
@@ -45,6 +46,8 @@ Options for check:
   --status FILE        your RMI facility list export (CSV or XLSX) for audit status
   --watchlist FILE     your watch list (CSV: id,reason)
   --policy FILE        policy JSON (which categories make a smelter of interest)
+  --out DIR            write DIR/<name>.followup.txt (and .followup.csv of the smelters of interest)
+                       for each file that needs follow-up; as supplier, the list of what to fix
   -h, --help           show this help
   -v, --version        show the version
 
@@ -57,6 +60,7 @@ interface CheckArgs {
   status?: string;
   watchlist?: string;
   policy?: string;
+  out?: string;
   files: string[];
 }
 
@@ -90,6 +94,7 @@ function parseCheckArgs(args: string[]): CheckArgs {
       case '--status': out.status = value(); break;
       case '--watchlist': out.watchlist = value(); break;
       case '--policy': out.policy = value(); break;
+      case '--out': out.out = value(); break;
       case '--': out.files.push(...args.slice(i + 1)); i = args.length; break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a}.`);
@@ -153,6 +158,16 @@ function check(args: CheckArgs, io: Io): number {
     io.stdout(`${formatJson({ name: 'cmrt-review', version: version() }, results.map((r) => r.report))}\n`);
   } else {
     io.stdout(`${results.map((r) => formatText(r.report, r.loaded.review)).join('\n\n')}\n`);
+  }
+  if (args.out) {
+    try {
+      const w = writeFollowUps(args.out, results.map((r) => ({ file: r.file, review: r.loaded.review })), { role: args.role, now });
+      if (w.written.length) io.stderr(`cmrt-review: wrote ${w.written.join(', ')}\n`);
+    } catch (e) {
+      if (!(e instanceof FollowUpWriteError)) throw e;
+      io.stderr(`cmrt-review: ${e.message}\n`);
+      return EXIT.USAGE;
+    }
   }
   if (results.some((r) => r.loaded.error)) return EXIT.USAGE;
   return results.some((r) => (r.loaded.review?.summary.errors ?? 0) > 0) ? EXIT.FINDINGS : EXIT.OK;
