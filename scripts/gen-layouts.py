@@ -263,11 +263,22 @@ def iso_date(text):
     return '%04d-%02d-%02d' % (int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)))
 
 
+def label_rows(book, sheet, first):
+    """Rows below the header that hold template text (a formula reading the language sheet), e.g. the copyright."""
+    rows = set()
+    for a1, (val, ftext) in book.cells(sheet).items():
+        c, r = split(a1)
+        if r >= first and ftext and re.search(r"\bL!", ftext):
+            rows.add(r)
+    return sorted(rows)
+
+
 def last_prepared_row(book, sheet, col, first):
     last = first
+    skip = set(label_rows(book, sheet, first))
     for a1, (val, has_f) in book.cells(sheet).items():
         c, r = split(a1)
-        if c == col and r >= first and (has_f is not None or val is not None):
+        if c == col and r >= first and r not in skip and (has_f is not None or val is not None):
             last = max(last, r)
     return last
 
@@ -422,7 +433,8 @@ def family_minerals(book, family):
 def table(book, labels, sheet, header_row, spec, first_row, key_col):
     cols = header_columns(labels, sheet, header_row, spec)
     last = last_prepared_row(book, sheet, key_col or 'A', first_row)
-    return {'sheet': sheet, 'headerRow': header_row, 'firstRow': first_row, 'lastRow': last, 'columns': cols}
+    return {'sheet': sheet, 'headerRow': header_row, 'firstRow': first_row, 'lastRow': last, 'columns': cols,
+            'labelRows': label_rows(book, sheet, first_row)}
 
 
 def filter_last_row(book, sheet):

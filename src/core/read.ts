@@ -205,10 +205,10 @@ function readCompanyQuestions(decl: SheetGrid, layout: TemplateLayout, inScope: 
 }
 
 /** Last row with any value in the given columns (the host may hand us fewer or more rows than prepared). */
-function lastDataRow(sheet: SheetGrid, firstRow: number, cols: number[]): number {
+function lastDataRow(sheet: SheetGrid, firstRow: number, cols: number[], skip: ReadonlySet<number>): number {
   for (let r = sheet.values.length; r >= firstRow; r--) {
     const row = sheet.values[r - 1];
-    if (!row) continue;
+    if (!row || skip.has(r)) continue;
     for (const c of cols) if (cleanText(row[c - 1] ?? null) !== null) return r;
   }
   return firstRow - 1;
@@ -235,12 +235,13 @@ function readSmelters(sheet: SheetGrid | undefined, t: TableLayout<SmelterColumn
   if (!sheet) return [];
   const cols = SMELTER_KEYS.map((k) => [k, t.columns[k] ? colIndex(t.columns[k]!) : 0] as const);
   const keyCols = cols.filter(([k, c]) => c > 0 && ['typedId', 'metal', 'lookup', 'name', 'country', 'id'].includes(k)).map(([, c]) => c);
-  const last = lastDataRow(sheet, t.firstRow, keyCols);
+  const skip = new Set(t.labelRows ?? []);
+  const last = lastDataRow(sheet, t.firstRow, keyCols, skip);
   const hasFormulas = !!sheet.formulas && sheet.formulas.length > 0;
   const rows: SmelterRow[] = [];
   for (let r = t.firstRow; r <= last; r++) {
     const line = sheet.values[r - 1];
-    if (!line) continue;
+    if (!line || skip.has(r)) continue;
     const v: Partial<SmelterRowValues> = {};
     let errors: SmelterRow['errors'];
     let any = false;
@@ -291,11 +292,12 @@ function readTable<K extends string, R>(sheet: SheetGrid | undefined, t: TableLa
   if (!sheet || !t) return [];
   const cols = keys.map((k) => [k, t.columns[k] ? colIndex(t.columns[k]!) : 0] as const);
   const reqCols = cols.filter(([k, c]) => c > 0 && required.includes(k)).map(([, c]) => c);
-  const last = lastDataRow(sheet, t.firstRow, reqCols);
+  const skip = new Set(t.labelRows ?? []);
+  const last = lastDataRow(sheet, t.firstRow, reqCols, skip);
   const out: R[] = [];
   for (let r = t.firstRow; r <= last; r++) {
     const line = sheet.values[r - 1];
-    if (!line) continue;
+    if (!line || skip.has(r)) continue;
     const v = {} as Record<K, string | null>;
     let any = false;
     for (const [k, c] of cols) {

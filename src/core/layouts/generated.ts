@@ -207,18 +207,22 @@ export const GENERATED: readonly GeneratedFamily[] = [
      "mineCountry": "M",
      "recycled": "N",
      "comments": "O"
-    }
+    },
+    "labelRows": []
    },
    "productList": {
     "sheet": "Product List",
     "headerRow": 5,
     "firstRow": 6,
-    "lastRow": 2006,
+    "lastRow": 6,
     "columns": {
      "number": "B",
      "name": "C",
      "comments": "D"
-    }
+    },
+    "labelRows": [
+     2006
+    ]
    },
    "mineList": {
     "sheet": "Mine List",
@@ -239,7 +243,8 @@ export const GENERATED: readonly GeneratedFamily[] = [
      "contactEmail": "K",
      "nextSteps": "L",
      "comments": "M"
-    }
+    },
+    "labelRows": []
    }
   },
   "from": "RMI_AMRT_1.2.xlsx",
@@ -873,18 +878,22 @@ export const GENERATED: readonly GeneratedFamily[] = [
      "mineCountry": "O",
      "recycled": "P",
      "comments": "Q"
-    }
+    },
+    "labelRows": []
    },
    "productList": {
     "sheet": "Product List",
     "headerRow": 5,
     "firstRow": 6,
-    "lastRow": 1001,
+    "lastRow": 6,
     "columns": {
      "number": "B",
      "name": "C",
      "comments": "D"
-    }
+    },
+    "labelRows": [
+     1001
+    ]
    },
    "lookup": {
     "sheet": "Smelter Look-up",
@@ -922,7 +931,9 @@ export const GENERATED: readonly GeneratedFamily[] = [
      "version": "6.22",
      "releaseDate": "2022-05-11",
      "productList": {
-      "lastRow": 2006
+      "labelRows": [
+       2006
+      ]
      },
      "lookup": {
       "lastRow": 630
@@ -1165,18 +1176,22 @@ export const GENERATED: readonly GeneratedFamily[] = [
      "mineCountry": "O",
      "recycled": "P",
      "comments": "Q"
-    }
+    },
+    "labelRows": []
    },
    "productList": {
     "sheet": "Product List",
     "headerRow": 5,
     "firstRow": 6,
-    "lastRow": 1001,
+    "lastRow": 6,
     "columns": {
      "number": "B",
      "name": "C",
      "comments": "D"
-    }
+    },
+    "labelRows": [
+     1001
+    ]
    },
    "lookup": {
     "sheet": "Smelter Look-up",
@@ -1451,18 +1466,22 @@ export const GENERATED: readonly GeneratedFamily[] = [
      "mineCountry": "O",
      "recycled": "P",
      "comments": "Q"
-    }
+    },
+    "labelRows": []
    },
    "productList": {
     "sheet": "Product List",
     "headerRow": 5,
     "firstRow": 6,
-    "lastRow": 1001,
+    "lastRow": 6,
     "columns": {
      "number": "B",
      "name": "C",
      "comments": "D"
-    }
+    },
+    "labelRows": [
+     1001
+    ]
    },
    "lookup": {
     "sheet": "Smelter Look-up",
@@ -2172,7 +2191,8 @@ export const GENERATED: readonly GeneratedFamily[] = [
        "contactEmail": "K",
        "nextSteps": "L",
        "comments": "M"
-      }
+      },
+      "labelRows": []
      },
      "lookup": {
       "lastRow": 434

@@ -59,6 +59,8 @@ export interface TableLayout<K extends string> {
   /** Last row the template prepares (formulas, validation); rows beyond are still read. */
   lastRow: number;
   columns: Partial<Record<K, string>>;
+  /** Rows below the header that hold template text (e.g. the copyright line), never data. */
+  labelRows?: number[];
 }
 
 export interface TemplateLayout {
