@@ -2,24 +2,12 @@
  * Reviews for the follow-up tests, built from hand-made declarations placed in the real CMRT 6.5 layout's cells,
  * so that Checker items and findings point at real positions. A complete declaration has every required field,
  * Q1/Q2 "Yes" for Tin and Gold (Q1 "No" for Tantalum and Tungsten) and the company questions answered.
- *
- * Until src/core/rules/declaration exists (another engineer is writing it), it is mocked as "no rules".
  */
-import { existsSync } from 'fs';
-import { join } from 'path';
 import type { CompanyFieldKey, CompanyInfo, Declaration, Field, MetalAnswers, ProductRow, ScopeKind } from '../../../src/core/model';
 import type { ReviewReference } from '../../../src/core/reference';
-import type { Review, ReviewOptions } from '../../../src/core/review';
+import { reviewDeclaration, type Review, type ReviewOptions } from '../../../src/core/review';
 import { layoutFor } from '../../../src/core/read';
 import { lookupFor, smelterRow, type RowInput } from '../../support/model-factory';
-
-const DECLARATION_RULES_DIR = join(__dirname, '../../../src/core/rules/declaration');
-if (!existsSync(join(DECLARATION_RULES_DIR, 'index.ts'))) {
-  jest.doMock(DECLARATION_RULES_DIR, () => ({ DECLARATION_RULES: [] }), { virtual: true });
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { reviewDeclaration } = require('../../../src/core/review') as typeof import('../../../src/core/review');
-export { reviewDeclaration };
 
 export const NOW = new Date('2026-07-01T09:30:00Z');
 
