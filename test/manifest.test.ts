@@ -358,3 +358,48 @@ describe('production manifest (build/manifest.js, as used by webpack)', () => {
     expect(PKG.scripts.test).toBe('npm run lint && npm run typecheck && npm run build:cli && jest');
   });
 });
+
+describe('build configuration (webpack.config.js)', () => {
+  type Page = { name: string; entry: string; template: string; devOnly?: boolean };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpackConfig = require('../webpack.config.js') as ((env: object, argv: object) => Promise<import('webpack').Configuration>) & {
+    PAGES: Page[];
+  };
+
+  test('production: ES modules for es2020, a vendors chunk, the task pane page, the production manifest', async () => {
+    const config = await webpackConfig({}, { mode: 'production' });
+    expect(config.mode).toBe('production');
+    expect(config.target).toEqual(['web', 'es2020']);
+    expect(config.experiments?.outputModule).toBe(true);
+    expect(config.output?.module).toBe(true);
+    expect(Object.keys(config.entry as object)).toEqual(['taskpane']);
+    const splitChunks = config.optimization?.splitChunks;
+    expect(splitChunks && splitChunks.cacheGroups && (splitChunks.cacheGroups as Record<string, { name?: string }>).vendors?.name).toBe(
+      'vendors',
+    );
+    expect((config as { devServer?: unknown }).devServer).toBeUndefined();
+    const tsRule = (config.module?.rules ?? []).find((r) => r && typeof r === 'object' && String(r.test) === String(/\.tsx?$/)) as {
+      use: { loader: string; options: { transpileOnly: boolean } };
+    };
+    expect(tsRule.use.loader).toBe('ts-loader');
+    expect(tsRule.use.options.transpileOnly).toBe(true);
+  });
+
+  test('development-only pages never enter a production build', async () => {
+    webpackConfig.PAGES.push({ name: 'preview', entry: './src/preview/index.tsx', template: './src/taskpane/taskpane.html', devOnly: true });
+    try {
+      const prod = await webpackConfig({}, { mode: 'production' });
+      const dev = await webpackConfig({}, { mode: 'development' });
+      expect(Object.keys(prod.entry as object)).not.toContain('preview');
+      expect(Object.keys(dev.entry as object)).toContain('preview');
+    } finally {
+      webpackConfig.PAGES.pop();
+    }
+  });
+
+  test('the task pane HTML loads office.js from Microsoft\'s CDN and nothing else external', () => {
+    const html = readFileSync(join(ROOT, 'src/taskpane/taskpane.html'), 'utf8');
+    const external = [...html.matchAll(/\b(?:src|href)\s*=\s*["']([^"']+)["']/gi)].map((m) => m[1]!).filter((u) => /^(https?:)?\/\//i.test(u));
+    expect(external).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+  });
+});
