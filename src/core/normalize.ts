@@ -4,7 +4,8 @@
  */
 import { isErrorValue, type CellValue } from './grid';
 
-const EDGE_SPACE = /^[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+|[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+$/g;
+// Whitespace, no-break spaces and the invisible zero-width characters that pasted text carries.
+const EDGE_SPACE = /^(?:\s|\u00a0|\u200b|\u200c|\u200d|\u2060|\ufeff)+|(?:\s|\u00a0|\u200b|\u200c|\u200d|\u2060|\ufeff)+$/g;
 
 /** Trimmed text of a cell, or null when it is empty, blank or an error value. Numbers become their text. */
 export function cleanText(v: CellValue | Date | undefined): string | null {
