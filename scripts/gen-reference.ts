@@ -134,14 +134,15 @@ interface LookupRow {
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-function releaseDateOf(sheets: Map<string, Grid>): string | null {
+/** The version and release date the workbook itself states ("Revision 6.5\nApril 25, 2025"). */
+function revisionOf(sheets: Map<string, Grid>): { version: string; releaseDate: string | null } | null {
   for (const grid of sheets.values()) {
     for (const row of grid) {
       for (const v of row ?? []) {
-        const m = v && /Revision\s*[\d.]+\s*[\r\n]+\s*([A-Za-z]+)\s+(\d{1,2}),\s*(\d{4})/.exec(v);
+        const m = v && /Revision\s*([\d.]+)\s*[\r\n]+\s*([A-Za-z]+)\s+(\d{1,2}),\s*(\d{4})/.exec(v);
         if (m) {
-          const month = MONTHS.indexOf(m[1]!.toLowerCase()) + 1;
-          if (month > 0) return `${m[3]}-${String(month).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+          const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
+          return { version: m[1]!, releaseDate: month > 0 ? `${m[4]}-${String(month).padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null };
         }
       }
     }
@@ -181,7 +182,16 @@ function loadTemplates(): TemplateFile[] {
       const name = cell(s, r, 'B');
       if (code && name) subdivisions.push([code, name]);
     }
-    out.push({ file, family: m[1] as Family, version: m[2]!, releaseDate: releaseDateOf(sheets), lookup, countries, subdivisions });
+    // The workbook's own version wins over the file name (RMI_CRT_2.21.xlsx says "Revision 2.2").
+    const revision = revisionOf(sheets);
+    const version = revision?.version ?? m[2]!;
+    const same = out.find((t) => t.family === m[1] && t.version === version);
+    if (same) {
+      if (JSON.stringify(same.lookup) !== JSON.stringify(lookup)) throw new Error(`${file} and ${same.file} both say ${m[1]} ${version} but their look-ups differ`);
+      console.log(`${file}: same version (${m[1]} ${version}) and look-up as ${same.file}; skipped`);
+      continue;
+    }
+    out.push({ file, family: m[1] as Family, version, releaseDate: revision?.releaseDate ?? null, lookup, countries, subdivisions });
   }
   return out;
 }

@@ -4,11 +4,11 @@
  * does), what is known about that ID, and where the row's cells are. Memoised per declaration, look-up and
  * reference bundle, so running every rule costs one analysis.
  */
-import type { Declaration, Family, Field, LookupEntry, SmelterRow } from './model';
+import type { Declaration, Family, Field, LookupEntry, MetalAnswers, SmelterRow } from './model';
 import type { SmelterColumnKey, TemplateLayout } from './layouts/types';
 import { metalKey } from './reference/names';
 import { referenceOf, type ReviewReference } from './reference';
-import { ID_PATTERN, nameKey, smelterIndex, type KnownSmelter, type SmelterIndex } from './reference/smelter-index';
+import { ID_PATTERN, nameKeyOf, smelterIndex, type KnownSmelter, type SmelterIndex } from './reference/smelter-index';
 
 export const SMELTER_SHEET = 'Smelter List';
 
@@ -24,7 +24,7 @@ export interface RowAnalysis {
   /** Trimmed metal, null when empty. */
   metal: string | null;
   metalKey: string;
-  /** A real smelter row: a look-up choice or "Smelter not listed" (not a pseudo-row or an empty row). */
+  /** A real smelter row: a look-up choice, "Smelter not listed", or a typed ID (not a pseudo-row or an empty row). */
   isSmelter: boolean;
   /** The row's RMI ID as the template would resolve it; null when none. */
   id: string | null;
@@ -33,6 +33,9 @@ export interface RowAnalysis {
   resolvedId: string | null;
   /** Column A trimmed (may be malformed). */
   typedId: string | null;
+  /** Whether resolvedId / typedId are well-formed RMI IDs. */
+  resolvedIdOk: boolean;
+  typedIdOk: boolean;
   known: KnownSmelter | null;
 }
 
@@ -89,34 +92,37 @@ export function analyseSmelters(ctx: AnalysisInput): SmelterAnalysis {
   return analysis;
 }
 
+/** The row's ID as the template resolves it: F, else the typed A, else the look-up choice or (not listed) name. */
+function effectiveId(row: SmelterRow, mk: string, resolvedId: string | null, resolvedOk: boolean, typedId: string | null, typedOk: boolean, index: SmelterIndex): [string, IdOrigin] | null {
+  if (resolvedOk) return [resolvedId!, 'resolved'];
+  if (typedOk) return [typedId!, 'typed'];
+  if (row.lookupKind === 'listed' && row.lookup) {
+    const e = index.lookup.byMetalName.get(nameKeyOf(mk, row.lookup));
+    if (e && ID_PATTERN.test(e.id)) return [e.id, 'lookup-choice'];
+  } else if (row.lookupKind === 'not-listed' && row.name) {
+    // The template resolves a "Smelter not listed" row whose name is an exact look-up name (MATCH on B&D).
+    const e = index.lookup.byMetalName.get(nameKeyOf(mk, row.name));
+    if (e && ID_PATTERN.test(e.id)) return [e.id, 'name'];
+  }
+  return null;
+}
+
 function build(ctx: AnalysisInput, reference: ReviewReference): SmelterAnalysis {
   const index = smelterIndex(ctx.lookup, reference.facilityList);
-  const li = index.lookup;
   const rows: RowAnalysis[] = [];
   for (const row of ctx.declaration.smelters) {
     const metal = trimOrNull(row.metal);
     const mk = metalKey(metal);
     const resolvedId = trimOrNull(row.id);
     const typedId = trimOrNull(row.typedId);
-    let id: string | null = null;
-    let idOrigin: IdOrigin | null = null;
-    const set = (value: string, origin: IdOrigin): void => {
-      id = value;
-      idOrigin = origin;
-    };
-    if (resolvedId && ID_PATTERN.test(resolvedId)) set(resolvedId, 'resolved');
-    else if (typedId && ID_PATTERN.test(typedId)) set(typedId, 'typed');
-    else if (row.lookupKind === 'listed' && row.lookup) {
-      const e = li.byMetalName.get(nameKey(metal, row.lookup));
-      if (e && ID_PATTERN.test(e.id)) set(e.id, 'lookup-choice');
-    } else if (row.lookupKind === 'not-listed' && row.name) {
-      // The template resolves a "Smelter not listed" row whose name is an exact look-up name (MATCH on B&D).
-      const e = li.byMetalName.get(nameKey(metal, row.name));
-      if (e && ID_PATTERN.test(e.id)) set(e.id, 'name');
-    }
+    const resolvedIdOk = resolvedId !== null && ID_PATTERN.test(resolvedId);
+    const typedIdOk = typedId !== null && ID_PATTERN.test(typedId);
+    const found = effectiveId(row, mk, resolvedId, resolvedIdOk, typedId, typedIdOk, index);
+    const id = found ? found[0] : null;
     rows.push({
-      row, metal, metalKey: mk, isSmelter: row.lookupKind === 'listed' || row.lookupKind === 'not-listed',
-      id, idOrigin, resolvedId, typedId, known: id ? index.known.get(id) ?? null : null,
+      // A row holding only a typed ID that did not resolve is still meant as a smelter.
+      row, metal, metalKey: mk, isSmelter: row.lookupKind === 'listed' || row.lookupKind === 'not-listed' || (row.lookupKind === 'empty' && typedId !== null),
+      id, idOrigin: found ? found[1] : null, resolvedId, typedId, resolvedIdOk, typedIdOk, known: id ? index.known.get(id) ?? null : null,
     });
   }
   const columns = { ...DEFAULT_SMELTER_COLUMNS, ...(ctx.layout?.smelterList?.columns ?? {}) };
@@ -135,20 +141,32 @@ function build(ctx: AnalysisInput, reference: ReviewReference): SmelterAnalysis 
     if (typeof topic === 'string' && !topicNumbers.has(topic)) topicNumbers.set(topic, q.number);
   }
   const question = (topic: QuestionTopic): number | null => topicNumbers.get(topic) ?? QUESTION_NUMBERS[family]?.[topic] ?? null;
-  const answers = new Map<string, (typeof ctx.declaration.answers)[number]>();
-  for (const a of ctx.declaration.answers ?? []) if (!answers.has(metalKey(a.metal))) answers.set(metalKey(a.metal), a);
-  return {
-    reference, index, rows, family, columns,
-    cell: (key, row) => (columns[key] ? `${columns[key]}${row}` : null),
-    question,
-    answer: (metal, topic) => {
-      const a = answers.get(metalKey(metal));
-      if (!a) return null;
-      // The metal's own topic map wins (EMRT/AMRT slots follow the supplier's selection).
+  // metal -> topic -> answer, filled on first use. A metal's own topic map wins (EMRT/AMRT slots follow the
+  // supplier's selection).
+  const byMetal = new Map<string, MetalAnswers>();
+  for (const a of ctx.declaration.answers ?? []) if (!byMetal.has(metalKey(a.metal))) byMetal.set(metalKey(a.metal), a);
+  const answerCache = new Map<string, Map<QuestionTopic, Field | null>>();
+  const answer = (metal: string | null, topic: QuestionTopic): Field | null => {
+    const mk = metalKey(metal);
+    let perTopic = answerCache.get(mk);
+    if (!perTopic) answerCache.set(mk, (perTopic = new Map()));
+    const hit = perTopic.get(topic);
+    if (hit !== undefined) return hit;
+    const a = byMetal.get(mk);
+    let f: Field | null = null;
+    if (a) {
       const own = Object.entries(a.topics ?? {}).find(([, t]) => t === topic)?.[0];
       const n = own !== undefined ? Number(own) : question(topic);
-      return n === null ? null : a.answers[n] ?? null;
-    },
+      f = n === null ? null : a.answers[n] ?? null;
+    }
+    perTopic.set(topic, f);
+    return f;
+  };
+  return {
+    reference, index, rows, family, columns,
+    cell: (key, row) => (columns[key] ? columns[key] + row : null),
+    question,
+    answer,
   };
 }
 

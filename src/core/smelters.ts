@@ -82,6 +82,8 @@ function lookupSource(): SourceInfo {
   return { ...lookupSourceInfo };
 }
 
+const isUnknown = (c: string): boolean => c.length === 7 && c.toLowerCase() === 'unknown';
+
 function assessRow(a: SmelterAnalysis, r: RowAnalysis): SmelterAssessment {
   const { policy, facilityList, watchlist } = a.reference;
   const found: SmelterReason[] = [];
@@ -89,8 +91,9 @@ function assessRow(a: SmelterAnalysis, r: RowAnalysis): SmelterAssessment {
   const id = r.id;
   const rowCountry = r.row.country?.trim() || null;
   const refCountry = r.known?.country?.trim() || null;
-  const countries = [...new Set([rowCountry, refCountry].filter((c): c is string => !!c && !/^unknown$/i.test(c)))];
-  const label = id ?? (r.row.name?.trim() ? `"${r.row.name.trim()}"` : 'This smelter');
+  const countries: string[] = [];
+  if (rowCountry && !isUnknown(rowCountry)) countries.push(rowCountry);
+  if (refCountry && refCountry !== rowCountry && !isUnknown(refCountry)) countries.push(refCountry);
 
   // audit-status
   if (facilityList && id) {
@@ -123,6 +126,7 @@ function assessRow(a: SmelterAnalysis, r: RowAnalysis): SmelterAssessment {
 
   // unrecognized
   if (r.row.lookupKind === 'not-listed' && !id) {
+    const label = r.row.name?.trim() ? `"${r.row.name.trim()}"` : 'This smelter';
     found.push({ category: 'unrecognized', kind: 'not-listed', source: lookupSource(), message: `${label} is entered as "Smelter not listed": RMI does not recognise it.` });
   } else if (!id) {
     const raw = r.typedId ?? r.resolvedId;
@@ -148,8 +152,12 @@ function assessRow(a: SmelterAnalysis, r: RowAnalysis): SmelterAssessment {
     if (w) found.push({ category: 'watchlist', kind: 'watchlist', source: watchlist.source, message: `On the watch list: ${w.reason}` });
   }
 
-  const reasons = found.filter((x) => policy.categories[x.category]);
-  const notes = [...found.filter((x) => !policy.categories[x.category]), ...weak];
+  let reasons = found;
+  let notes = weak;
+  if (found.some((x) => !policy.categories[x.category])) {
+    reasons = found.filter((x) => policy.categories[x.category]);
+    notes = [...found.filter((x) => !policy.categories[x.category]), ...weak];
+  }
   return {
     row: r.row.row,
     metal: r.metal,

@@ -76,14 +76,20 @@ export function prepareName(name: string): PreparedName {
 /** Token weights: rarer tokens weigh more (smoothed inverse document frequency). */
 export class TokenWeights {
   private readonly df = new Map<string, number>();
+  private readonly cache = new Map<string, number>();
   private docs = 0;
   add(tokens: readonly string[]): void {
     this.docs++;
+    this.cache.clear();
     for (const t of new Set(tokens)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
   weight(token: string): number {
-    const df = this.df.get(token) ?? 0;
-    return Math.log((this.docs + 1) / (df + 1)) + 1;
+    let w = this.cache.get(token);
+    if (w === undefined) {
+      w = Math.log((this.docs + 1) / ((this.df.get(token) ?? 0) + 1)) + 1;
+      this.cache.set(token, w);
+    }
+    return w;
   }
 }
 

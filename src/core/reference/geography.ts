@@ -82,17 +82,19 @@ export function subdivisionCode(iso2: string, state: string | null | undefined):
   return m?.get(normaliseRegion(state)) ?? null;
 }
 
-const cahraMemo = new Map<string, CahraMatch | null>();
+const cahraMemo = new Map<string, Map<string, CahraMatch | null>>();
 
 /** Matches a smelter's country (and state/province) against the EU CAHRA list. Results are shared: do not mutate. */
 export function matchCahra(country: string | null | undefined, state?: string | null): CahraMatch | null {
   const iso = countryToIso2(country);
   if (!iso || !cahraIndex().byIso.has(iso)) return null;
-  const key = `${iso}\u0000${state ?? ''}`;
-  const hit = cahraMemo.get(key);
+  let perState = cahraMemo.get(iso);
+  if (!perState) cahraMemo.set(iso, (perState = new Map()));
+  const key = state ?? '';
+  const hit = perState.get(key);
   if (hit !== undefined) return hit;
   const m = computeCahra(iso, state);
-  if (cahraMemo.size < 10_000) cahraMemo.set(key, m);
+  if (perState.size < 2_000) perState.set(key, m);
   return m;
 }
 

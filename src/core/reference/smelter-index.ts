@@ -29,6 +29,8 @@ export interface LookupIndex {
 const lookupCache = new WeakMap<readonly LookupEntry[], LookupIndex>();
 
 export const nameKey = (metal: string | null | undefined, name: string): string => `${metalKey(metal)}\u0000${name.toLowerCase()}`;
+/** nameKey for an already normalised metal key. */
+export const nameKeyOf = (mk: string, name: string): string => `${mk}\u0000${name.toLowerCase()}`;
 export const looseNameKey = (metal: string | null | undefined, name: string): string =>
   `${metalKey(metal)}\u0000${name.replace(/\s+/g, ' ').trim().toLowerCase()}`;
 
@@ -169,6 +171,8 @@ function buildSmelterIndex(lookup: readonly LookupEntry[], facilityList: Importe
     candidates: Candidate[];
     weights: TokenWeights;
     vocabulary: string[];
+    /** token -> indices of the candidates having it */
+    postings: Map<string, number[]>;
     idsByName: Map<string, string[]>;
   }
   const byMetal = new Map<string, KnownSmelter[]>();
@@ -182,24 +186,28 @@ function buildSmelterIndex(lookup: readonly LookupEntry[], facilityList: Importe
   const dataFor = (mk: string): MetalData => {
     const hit = metalData.get(mk);
     if (hit) return hit;
-    const d: MetalData = { candidates: [], weights: new TokenWeights(), vocabulary: [], idsByName: new Map() };
-    const vocab = new Set<string>();
+    const d: MetalData = { candidates: [], weights: new TokenWeights(), vocabulary: [], postings: new Map(), idsByName: new Map() };
     for (const k of byMetal.get(mk) ?? []) {
       const seen = new Set<string>();
       for (const name of k.names) {
         const prepared = prepareName(name);
         if (!prepared.joined || seen.has(prepared.joined)) continue;
         seen.add(prepared.joined);
+        const at = d.candidates.length;
         d.candidates.push({ id: k.id, name, country: k.country, prepared });
         d.weights.add(prepared.tokens);
-        for (const t of prepared.tokens) vocab.add(t);
+        for (const t of new Set(prepared.tokens)) {
+          const p = d.postings.get(t);
+          if (p) p.push(at);
+          else d.postings.set(t, [at]);
+        }
         const nk = prepared.tokens.join(' ');
         const ids = d.idsByName.get(nk);
         if (!ids) d.idsByName.set(nk, [k.id]);
         else if (!ids.includes(k.id)) ids.push(k.id);
       }
     }
-    d.vocabulary = [...vocab];
+    d.vocabulary = [...d.postings.keys()];
     metalData.set(mk, d);
     return d;
   };
@@ -228,7 +236,11 @@ function buildSmelterIndex(lookup: readonly LookupEntry[], facilityList: Importe
         table.set(qt, row);
       }
       const sim = (qt: string, t: string): number => table.get(qt)?.get(t) ?? 0;
-      for (const c of d.candidates) {
+      // Only candidates sharing a similar token can score (a split or joined word still shares a prefix token).
+      const pool = new Set<number>();
+      for (const row of table.values()) for (const v of row.keys()) for (const i of d.postings.get(v) ?? []) pool.add(i);
+      for (const i of pool) {
+        const c = d.candidates[i]!;
         const score = nameSimilarity(q, c.prepared, d.weights, sim);
         if (score < minScore) continue;
         const prev = best.get(c.id);

@@ -33,7 +33,7 @@ describe('shipped reference data', () => {
     const h = historyIndex();
     expect(h.latest).toEqual({
       CMRT: { version: '6.5', releaseDate: '2025-04-25' }, EMRT: { version: '2.1', releaseDate: '2025-10-17' },
-      CRT: { version: '2.21', releaseDate: expect.any(String) }, AMRT: { version: '1.3', releaseDate: '2025-10-17' },
+      CRT: { version: '2.2', releaseDate: '2020-10-28' }, AMRT: { version: '1.3', releaseDate: '2025-10-17' },
     });
     expect(HISTORY_CSV_DIFFERENCES).toEqual([]);
     expect(h.byId.get('CID000092')![0]).toMatchObject({ family: 'CMRT', firstSeen: '6.01', lastSeen: '6.1', inLatest: false });

@@ -36,7 +36,7 @@ testRule(rule, {
     },
     {
       name: 'CRT question 2, not-listed smelter with a typed region name',
-      family: 'CRT', version: '2.21',
+      family: 'CRT', version: '2.2',
       smelters: [notListed('Cobalt', 'Kolwezi Works', 'CONGO, DEMOCRATIC REPUBLIC OF THE', { state: 'lualaba province' })],
       answers: { Cobalt: { 2: 'No' } },
       errors: [{ cell: 'J5', data: { level: 'region', region: { code: 'CD-LU' }, question: 2 } }],

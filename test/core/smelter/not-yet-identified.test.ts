@@ -27,7 +27,7 @@ testRule(rule, {
     },
     {
       name: 'CRT: question 5',
-      family: 'CRT', version: '2.21',
+      family: 'CRT', version: '2.2',
       smelters: [notYetIdentified('Cobalt')],
       answers: { Cobalt: { 5: 'Yes' } },
       errors: [{ data: { question: 5 } }],

@@ -18,7 +18,7 @@ testRule(rule, {
     {
       name: 'well-formed ID nobody knows, typed in A',
       smelters: [{ metal: 'Gold', typedId: 'CID999999' }],
-      errors: [{ row: 5, cell: 'A5', severity: 'error', message: /CID999999 is not in this template's Smelter Look-up, nor in the RMI look-ups shipped with this tool \(newest: CMRT 6\.5, EMRT 2\.1, CRT 2\.21, AMRT 1\.3\)\.$/ }],
+      errors: [{ row: 5, cell: 'A5', severity: 'error', message: /CID999999 is not in this template's Smelter Look-up, nor in the RMI look-ups shipped with this tool \(newest: CMRT 6\.5, EMRT 2\.1, CRT 2\.2, AMRT 1\.3\)\.$/ }],
     },
     {
       name: 'unknown ID in F and a different unknown ID in A: both reported',

@@ -2,7 +2,7 @@
 // (`npx tsx scripts/gen-reference.ts`).
 // Sanctions, industry delistings, RMI program actions and origin-based import bans that concern smelters, mapped to RMI IDs.
 // Source: smelters_of_interest_seed.csv (verified row by row against the templates' look-up tabs and public reporting; see seed-verification.ts)
-// Source: Russia-wide actions applied to every Russia-based ID of the newest look-ups (CMRT 6.5, EMRT 2.1, CRT 2.21, AMRT 1.3)
+// Source: Russia-wide actions applied to every Russia-based ID of the newest look-ups (CMRT 6.5, EMRT 2.1, CRT 2.2, AMRT 1.3)
 
 export type ActionKind = 'sanction' | 'industry-delisting' | 'rmi-program-action' | 'import-ban-origin';
 

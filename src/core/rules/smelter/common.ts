@@ -15,7 +15,7 @@ export function analysis(ctx: RuleContext<unknown>): SmelterAnalysis {
   return analyseSmelters(ctx);
 }
 
-/** "CMRT 6.5, EMRT 2.1, CRT 2.21, AMRT 1.3" */
+/** "CMRT 6.5, EMRT 2.1, CRT 2.2, AMRT 1.3" */
 export function newestTemplates(): string {
   return Object.entries(historyIndex().latest).map(([f, v]) => `${f} ${v.version}`).join(', ');
 }

@@ -14,35 +14,40 @@ export default createRule<ReviewReference>({
   },
   check(ctx, report) {
     const a = analysis(ctx);
-    const first = new Map<string, number>();
+    // metal -> ID or normalised name -> first row
+    const byId = new Map<string, Map<string, number>>();
+    const byName = new Map<string, Map<string, number>>();
+    const firstRow = (maps: Map<string, Map<string, number>>, metal: string, key: string, row: number): number | null => {
+      let m = maps.get(metal);
+      if (!m) maps.set(metal, (m = new Map()));
+      const prev = m.get(key);
+      if (prev === undefined) m.set(key, row);
+      return prev ?? null;
+    };
     for (const r of a.rows) {
       if (!r.isSmelter) continue;
-      let key: string | null = null;
-      let cell: string | null = null;
-      let what = '';
+      const row = r.row.row;
       if (r.id) {
-        key = `${r.metalKey}\u0000id\u0000${r.id}`;
-        cell = a.cell('id', r.row.row) ?? a.cell('lookup', r.row.row);
-        what = `${r.id}${r.known ? ` (${r.known.standardName})` : ''}`;
+        const prev = firstRow(byId, r.metalKey, r.id, row);
+        if (prev === null) continue;
+        report({
+          sheet: SMELTER_SHEET, cell: a.cell('id', row) ?? a.cell('lookup', row), row,
+          message: `${r.id}${r.known ? ` (${r.known.standardName})` : ''} is listed again for ${r.metal ?? 'the same metal'}; first listed in row ${prev}.`,
+          fix: `Delete this row or row ${prev}, keeping the one with the complete details.`,
+          data: { firstRow: prev, id: r.id },
+        });
       } else if (r.row.lookupKind === 'not-listed' && r.row.name?.trim()) {
         const norm = normaliseSmelterName(r.row.name);
         if (!norm) continue;
-        key = `${r.metalKey}\u0000name\u0000${norm}`;
-        cell = a.cell('name', r.row.row);
-        what = q(r.row.name.trim());
+        const prev = firstRow(byName, r.metalKey, norm, row);
+        if (prev === null) continue;
+        report({
+          sheet: SMELTER_SHEET, cell: a.cell('name', row), row,
+          message: `${q(r.row.name.trim())} is listed again for ${r.metal ?? 'the same metal'}; first listed in row ${prev}.`,
+          fix: `Delete this row or row ${prev}, keeping the one with the complete details.`,
+          data: { firstRow: prev, name: r.row.name },
+        });
       }
-      if (!key) continue;
-      const prev = first.get(key);
-      if (prev === undefined) {
-        first.set(key, r.row.row);
-        continue;
-      }
-      report({
-        sheet: SMELTER_SHEET, cell, row: r.row.row,
-        message: `${what} is listed again for ${r.metal ?? 'the same metal'}; first listed in row ${prev}.`,
-        fix: `Delete this row or row ${prev}, keeping the one with the complete details.`,
-        data: { firstRow: prev, ...(r.id ? { id: r.id } : { name: r.row.name }) },
-      });
     }
   },
 });

@@ -23,34 +23,34 @@ export default createRule<ReviewReference>({
   },
   check(ctx, report) {
     const a = analysis(ctx);
-    for (const r of a.rows) {
-      const cells: [string | null, string | null, string][] = [
-        [r.row.typedId, a.cell('typedId', r.row.row), 'typed smelter ID'],
-        [r.row.id, a.cell('id', r.row.row), 'smelter ID'],
-      ];
-      for (const [raw, cell, what] of cells) {
-        if (raw === null || raw === undefined || raw === '') continue;
-        const t = raw.trim();
-        if (!t) continue;
-        if (ID_PATTERN.test(t)) {
-          if (t !== raw) {
-            report({
-              severity: 'warning', sheet: SMELTER_SHEET, cell, row: r.row.row,
-              message: `The ${what} ${q(raw)} has spaces around it; the template only matches the exact ID, so it does not resolve.`,
-              fix: `Enter ${t} without spaces.`,
-              data: { value: raw, expected: t },
-            });
-          }
-          continue;
-        }
-        const likely = likelyId(t);
+    const checkCell = (raw: string | null, key: 'typedId' | 'id', row: number): void => {
+      if (!raw) return;
+      const t = raw.length === 9 && ID_PATTERN.test(raw) ? raw : raw.trim();
+      if (t === raw) {
+        if (ID_PATTERN.test(t)) return;
+      } else if (ID_PATTERN.test(t)) {
         report({
-          sheet: SMELTER_SHEET, cell, row: r.row.row,
-          message: `The ${what} ${q(raw)} is not an RMI smelter ID (CID followed by six digits)${likely ? `; did you mean ${likely}?` : '.'}`,
-          fix: likely ? `Enter ${likely} exactly.` : 'Enter the smelter\'s RMI ID (e.g. CID000123), or leave column A empty and choose the smelter in column C.',
-          data: { value: raw, ...(likely ? { suggestion: likely } : {}) },
+          severity: 'warning', sheet: SMELTER_SHEET, cell: a.cell(key, row), row,
+          message: `The ${what(key)} ${q(raw)} has spaces around it; the template only matches the exact ID, so it does not resolve.`,
+          fix: `Enter ${t} without spaces.`,
+          data: { value: raw, expected: t },
         });
+        return;
       }
+      if (!t) return;
+      const likely = likelyId(t);
+      report({
+        sheet: SMELTER_SHEET, cell: a.cell(key, row), row,
+        message: `The ${what(key)} ${q(raw)} is not an RMI smelter ID (CID followed by six digits)${likely ? `; did you mean ${likely}?` : '.'}`,
+        fix: likely ? `Enter ${likely} exactly.` : 'Enter the smelter\'s RMI ID (e.g. CID000123), or leave column A empty and choose the smelter in column C.',
+        data: { value: raw, ...(likely ? { suggestion: likely } : {}) },
+      });
+    };
+    for (const r of a.rows) {
+      checkCell(r.row.typedId, 'typedId', r.row.row);
+      checkCell(r.row.id, 'id', r.row.row);
     }
   },
 });
+
+const what = (key: 'typedId' | 'id'): string => (key === 'typedId' ? 'typed smelter ID' : 'smelter ID');

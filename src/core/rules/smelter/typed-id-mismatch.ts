@@ -1,6 +1,5 @@
 import { createRule } from '../rule';
 import type { ReviewReference } from '../../reference';
-import { ID_PATTERN } from '../../reference/smelter-index';
 import { analysis, SMELTER_SHEET } from './common';
 
 export default createRule<ReviewReference>({
@@ -15,9 +14,9 @@ export default createRule<ReviewReference>({
   check(ctx, report) {
     const a = analysis(ctx);
     for (const r of a.rows) {
-      const typed = r.typedId;
-      const resolved = r.resolvedId;
-      if (!typed || !resolved || !ID_PATTERN.test(typed) || !ID_PATTERN.test(resolved) || typed === resolved) continue;
+      if (!r.typedIdOk || !r.resolvedIdOk || r.typedId === r.resolvedId) continue;
+      const typed = r.typedId!;
+      const resolved = r.resolvedId!;
       const name = (id: string): string => {
         const k = a.index.known.get(id);
         return k ? ` (${k.standardName}, ${k.metal})` : '';

@@ -1,6 +1,5 @@
 import { createRule } from '../rule';
 import type { ReviewReference } from '../../reference';
-import { ID_PATTERN } from '../../reference/smelter-index';
 import { analysis, newestTemplates, SMELTER_SHEET } from './common';
 
 export default createRule<ReviewReference>({
@@ -17,11 +16,10 @@ export default createRule<ReviewReference>({
     const a = analysis(ctx);
     const withList = a.reference.facilityList ? ', nor in the imported RMI facility list' : '';
     for (const r of a.rows) {
-      const seen = new Set<string>();
-      for (const [id, key] of [[r.resolvedId, 'id'], [r.typedId, 'typedId']] as const) {
-        if (!id || !ID_PATTERN.test(id) || seen.has(id)) continue;
-        seen.add(id);
-        if (a.index.known.has(id)) continue;
+      const candidates: [string, 'id' | 'typedId'][] = [];
+      if (r.resolvedIdOk && !a.index.known.has(r.resolvedId!)) candidates.push([r.resolvedId!, 'id']);
+      if (r.typedIdOk && r.typedId !== r.resolvedId && !a.index.known.has(r.typedId!)) candidates.push([r.typedId!, 'typedId']);
+      for (const [id, key] of candidates) {
         report({
           sheet: SMELTER_SHEET, cell: a.cell(key, r.row.row), row: r.row.row,
           message: `${id} is not in this template's Smelter Look-up, nor in the RMI look-ups shipped with this tool (newest: ${newestTemplates()})${withList}.`,
