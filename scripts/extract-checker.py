@@ -310,6 +310,144 @@ def detect_identity(wb):
     return fam, ver, p3
 
 
+FAMILY_METALS = {
+    'CMRT': ['Tantalum', 'Tin', 'Gold', 'Tungsten'],
+    'EMRT1': ['Cobalt', 'Mica'],
+    'CRT': ['Cobalt'],
+}
+COMPANY_FIELDS = [
+    ('Company Name', 'companyName'), ('Declaration Scope', 'declarationScope'),
+    ('Description of Scope', 'scopeDescription'), ('Minerals/Metals in Scope', 'mineralsInScope'),
+    ('Other Minerals', 'otherMinerals'), ('Contact Name', 'contactName'), ('Email-Contact', 'contactEmail'),
+    ('E-mail-Contact', 'contactEmail'), ('Phone-Contact', 'contactPhone'),
+    ("Authorized Company Representative's name", 'authorizerName'), ("Representative's email", 'authorizerEmail'),
+    ("Representative's e-mail", 'authorizerEmail'), ("Representative's phone", 'authorizerPhone'),
+    ('Date of Completion', 'effectiveDate'),
+]
+
+
+def classify(rows, ck, fam, ver):
+    """Add kind / field / question / metal / slot / item to every row.
+
+    The question number comes from the section header row above ("1) ...", A column),
+    the company-question letter from the row's own A text ("A. ..."), the metal from
+    the English link text in column D ("... for Tantalum") for the fixed-metal
+    families, and the slot (1-based position in the section) for EMRT 2.x / AMRT,
+    whose minerals are the ones selected on the Declaration."""
+    metals_key = 'EMRT1' if fam == 'EMRT' and ver.startswith('1') else fam
+    fixed = FAMILY_METALS.get(metals_key)
+    section = None
+    slot = 0
+    by_row = {r['row']: r for r in rows}
+    last = max(by_row) if by_row else 0
+    for rr in range(4, last + 1):
+        a = ck.get('A%d' % rr, {}).get('v')
+        a = a.strip() if isinstance(a, str) else ''
+        m = re.match(r'^(\d)\)', a)
+        if m:
+            section = ('q', int(m.group(1)))
+            slot = 0
+        elif a in ('Product List',):
+            section = ('product', None)
+        elif a.startswith('Smelter List') and rr not in by_row:
+            section = ('smelter', None)
+            slot = 0
+        row = by_row.get(rr)
+        if row is None:
+            continue
+        d = (row.get('D', {}) or {}).get('formula') or ''
+        b = (row.get('B', {}) or {}).get('formula') or ''
+        row_a = a
+        kind = None
+        info = {}
+        mlet = re.match(r'^([A-K])\.\s', row_a)
+        is_comment = bool(re.match(r'^=Declaration!G\d+$', b))
+        if 'Smelter not listed' in row_a:
+            kind = 'smelterNotListed'
+        elif row_a == 'Product List' or 'Product List tab' in d:
+            kind = 'productList'
+        elif 'smelter information' in d or row_a.startswith('Smelter List') or (section and section[0] == 'smelter'):
+            kind = 'smelterList'
+            mm = re.search(r'Smelter List\s*-\s*(\w+)', row_a)
+            if mm:
+                info['metal'] = mm.group(1)
+            else:
+                slot += 1
+                info['slot'] = slot
+        elif is_comment:
+            kind = 'comment'
+        elif mlet:
+            kind = 'companyQuestion'
+            info['question'] = mlet.group(1)
+        elif section and section[0] == 'q' and re.search(r'question \d', d):
+            kind = 'question'
+            info['question'] = section[1]
+            mm = re.search(r'question \d+ for ([A-Z][a-z]+)"', d)
+            if fixed and mm:
+                info['metal'] = mm.group(1)
+            else:
+                slot += 1
+                info['slot'] = slot
+        elif re.search(r'question \(([A-K])\)', d) and section and section[0] == 'q':
+            # per-mineral part of a company question (EMRT question C)
+            kind = 'companyQuestion'
+            info['question'] = re.search(r'question \(([A-K])\)', d).group(1)
+        elif not b and not (row.get('F') or {}).get('formula') and not (row.get('G') or {}).get('formula') \
+                and (row.get('F') or {}).get('constant') is None:
+            kind = 'header'
+        elif '#REF!' in ((row.get('H') or {}).get('formula') or ''):
+            kind = 'broken'
+        else:
+            for text, key in COMPANY_FIELDS:
+                if text in d:
+                    kind = 'company'
+                    info['field'] = key
+                    break
+        if kind is None and re.search(r'question \(([A-K])\)', d):
+            kind = 'companyQuestion'
+            info['question'] = re.search(r'question \(([A-K])\)', d).group(1)
+        row['kind'] = kind or 'other'
+        row.update(info)
+        if fixed and info.get('metal') and info['metal'] not in fixed:
+            row['stub'] = True  # a leftover row for a metal the family does not cover
+    # the per-mineral rows of a company question (EMRT "C"): number them, name the metal when fixed
+    counts = {}
+    for row in rows:
+        if row['kind'] == 'companyQuestion':
+            counts.setdefault(row['question'], []).append(row)
+    for q, rs in counts.items():
+        if len(rs) > 1:
+            for i, row in enumerate(rs):
+                if fixed and i < len(fixed):
+                    row['metal'] = fixed[i]
+                else:
+                    row['slot'] = i + 1
+    return rows
+
+
+def item_key(row):
+    """The item name a review tool would use for the row."""
+    kind = row['kind']
+    if kind in ('header', 'broken'):
+        return None
+    if kind == 'productList':
+        return 'Product List'
+    if kind == 'smelterNotListed':
+        return 'Smelter List:not-listed'
+    if kind == 'smelterList':
+        return 'Smelter List:%s' % (row.get('metal') or 'slot%d' % row.get('slot', 0))
+    if kind == 'company' and row.get('field') == 'mineralsInScope':
+        return 'Declaration!D12:I13'
+    if kind == 'company' and row.get('field') == 'otherMinerals':
+        return 'Declaration!D15:I16'
+    ins = row.get('inputs') or []
+    if ins:
+        # EMRT/CRT question E/G: "Other format" answers are read from the comment (G) cell
+        d_ins = [i for i in ins if re.match(r'^Declaration!D\d+$', i)]
+        return d_ins[0] if d_ins else ins[0]
+    return None
+
+
 def extract(path):
     wb = Workbook(path)
     ck = wb.cells('Checker')
@@ -347,11 +485,8 @@ def extract(path):
         if not h or h.get('f') is None or r == total_row:
             continue
         row = {'row': r}
-        for col in 'ABCDFGH':
+        for col in 'ABDFGH':
             cs = cell_summary(get(col, r))
-            if col == 'C' and cs is not None:
-                # C is a localized message: keep only its cached text
-                cs = {'cached': cs.get('cached')}
             if cs is not None:
                 row[col] = cs
         # the input(s) this row checks: the non-Checker refs of B's formula
@@ -363,9 +498,9 @@ def extract(path):
                     inputs.append('%s!%s' % (sheet, ref))
         row['inputs'] = inputs
         row['inTotal'] = r in summed
-        # other Checker cells that F/G read (e.g. the K column in AMRT/EMRT 2.x)
+        # other Checker cells that F/G/H read (e.g. the K column in AMRT and CRT)
         helpers = {}
-        todo = [get(col, r) for col in 'FG']
+        todo = [get(col, r) for col in 'FGH']
         while todo:
             c = todo.pop()
             if not c or not c.get('f'):
@@ -383,7 +518,7 @@ def extract(path):
                 todo.append(hc)
         if helpers:
             row['helpers'] = helpers
-        for col in ['B', 'F', 'G'] + sorted(helpers):
+        for col in ['B', 'F', 'G', 'H'] + sorted(helpers):
             c = get(col, r) if len(col) == 1 else ck.get(col)
             if not c or not c.get('f'):
                 continue
@@ -430,6 +565,9 @@ def extract(path):
                 if c is not None:
                     res['first'] = dict(cell=first, **cell_summary(c))
     fam, ver, p3 = detect_identity(wb)
+    classify(out_rows, ck, fam, ver or '')
+    for row in out_rows:
+        row['item'] = item_key(row)
     return {
         'file': os.path.basename(path),
         'family': fam,
