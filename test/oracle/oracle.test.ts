@@ -145,7 +145,6 @@ Object.assign(JOBS, {
 
 const available = oracleAvailable();
 if (!available) {
-  // eslint-disable-next-line no-console
   console.warn('test/oracle: skipped — LibreOffice (soffice) and python3-uno for /usr/bin/python3 are not installed');
 }
 const describeOracle = available ? describe : describe.skip;
@@ -183,7 +182,6 @@ describeOracle('LibreOffice Checker oracle', () => {
     });
     const res = await runOracle(jobs, { workers: 2 });
     res.forEach((r, i) => results.set(names[i]!, r));
-    // eslint-disable-next-line no-console
     console.log('lo_checker:', JSON.stringify(lastOracleStats));
   }, 1_800_000);
 
