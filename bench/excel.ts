@@ -1,6 +1,7 @@
 /**
- * The Excel adapter on a CMRT with 2,500 smelter rows, in the fake Excel: read, review, mark (every 3rd smelter row
- * of interest, ID errors, Declaration findings), clear. Reports round trips, the largest request/response per step,
+ * The Excel adapter on the real RMI CMRT 6.5 with 2,500 smelter rows (filled by test/support/fill.ts), in the fake
+ * Excel: read, review, mark (the review's findings and smelters of interest, plus every 3rd smelter row of interest,
+ * ID errors and Declaration findings), clear. Reports round trips, the largest request/response per step,
  * and whether supplier values were left alone and formats restored exactly.
  *
  *   npx tsx bench/excel.ts        (or import { benchExcel } from a bench runner)
@@ -10,8 +11,9 @@ import type { Finding } from '../src/core/model';
 import { FakeWorkbook } from '../src/excel/fake';
 import { clearMarks, markWorkbook } from '../src/excel/mark';
 import { readWorkbook } from '../src/excel/read';
-import type { SmelterOfInterest } from '../src/excel/plan';
-import { SMELTER_FIRST_ROW, fakeCmrt, manyMarks } from '../test/excel/support/workbooks';
+import { markRequestFromReview, type SmelterOfInterest } from '../src/excel/plan';
+import { realCmrt } from '../test/excel/support/real';
+import { fakeCmrt, manyMarks } from '../test/excel/support/workbooks';
 
 export interface ExcelBenchResult {
   rows: number;
@@ -36,9 +38,17 @@ function maxPayload(wb: FakeWorkbook): number {
   return Math.max(...wb.lastContext.syncs.map((s) => Math.max(s.requestBytes, s.responseBytes)));
 }
 
+/** The real CMRT 6.5 filled with 2,500 rows when the templates are there (../shared), else the synthetic shape. */
+function workbook(): { wb: FakeWorkbook; source: string } {
+  try {
+    return { wb: realCmrt({ rows: ROWS }).workbook, source: 'RMI_CMRT_6.5.xlsx, Smelter List filled with 2,500 rows' };
+  } catch {
+    return { wb: fakeCmrt({ rows: ROWS }), source: 'synthetic CMRT 6.5 shape (shared/templates not found)' };
+  }
+}
+
 export async function benchExcel(): Promise<ExcelBenchResult> {
-  const wb = fakeCmrt({ rows: ROWS });
-  const source = 'synthetic CMRT 6.5 shape (real template pending the xlsx reader and fill helper)';
+  const { wb, source } = workbook();
   const opts = { isSetSupported: wb.isSetSupported };
   const start = JSON.stringify(wb.snapshot());
   const values = contents(wb);
@@ -49,15 +59,11 @@ export async function benchExcel(): Promise<ExcelBenchResult> {
   ms.read = performance.now() - t;
   const readPayload = maxPayload(wb);
 
-  // The core's review where it finds something; every 3rd smelter row of interest and ID/Declaration findings on top.
+  // The core's review, plus every 3rd smelter row of interest and Declaration findings.
+  const fromReview = markRequestFromReview(reviewWorkbook(read.grid));
   const synthetic = manyMarks(ROWS);
-  let findings: Finding[] = synthetic.findings;
-  try {
-    findings = [...reviewWorkbook(read.grid).findings.filter((f) => f.cell || f.row), ...synthetic.findings];
-  } catch {
-    // The synthetic grid may not satisfy every rule's expectations; the synthesized findings are enough.
-  }
-  const smeltersOfInterest: SmelterOfInterest[] = synthetic.smeltersOfInterest.filter((s) => s.row >= SMELTER_FIRST_ROW);
+  const findings: Finding[] = [...(fromReview.findings ?? []), ...synthetic.findings];
+  const smeltersOfInterest: SmelterOfInterest[] = [...(fromReview.smeltersOfInterest ?? []), ...synthetic.smeltersOfInterest];
 
   t = performance.now();
   const marked = await wb.run((ctx) => markWorkbook(ctx, { findings, smeltersOfInterest }, opts));

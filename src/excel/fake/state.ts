@@ -132,6 +132,8 @@ export interface FromGridOptions {
   protection?: 'grid' | 'no-password' | 'none';
   /** Options the protected sheets were protected with (default: the CMRT's, formatting not allowed). */
   protectionOptions?: Record<string, boolean>;
+  /** Per-sheet protection options (over protectionOptions). */
+  sheetProtectionOptions?: Record<string, Record<string, boolean>>;
   /** Passwords per sheet name (overrides). */
   passwords?: Record<string, string>;
   hiddenRows?: Record<string, number[]>;
@@ -190,7 +192,7 @@ export function documentFromGrid(grid: WorkbookGrid, opts: FromGridOptions = {})
     if (protect || opts.passwords?.[g.name]) {
       sheet.protection = {
         protected: true,
-        options: { ...(opts.protectionOptions ?? CMRT_PROTECTION_OPTIONS) },
+        options: { ...(opts.sheetProtectionOptions?.[g.name] ?? opts.protectionOptions ?? CMRT_PROTECTION_OPTIONS) },
         password: opts.passwords?.[g.name] ?? (mode === 'grid' && g.protection?.passwordProtected ? 'secret' : null),
       };
     }
