@@ -3,6 +3,7 @@
 
 Usage:
     /usr/bin/python3 scripts/extract-checker.py [TEMPLATE.xlsx | DIR]... [-o docs/checker-spec.json]
+        [--markdown tables.md]   # the per-version row tables of docs/checker.md
 
 With no template argument it reads every *.xlsx in ../shared/templates (relative
 to the repository root), i.e. /work/shared/templates.
@@ -598,13 +599,186 @@ def version_key(spec):
     return (fam_order.get(spec.get('family'), 9), key, spec['file'])
 
 
+# ------------------------------------------------------------- markdown
+def _row_name(r):
+    if r is None:
+        return '?'
+    k = r['kind']
+    who = r.get('metal') or ('slot %d' % r['slot'] if r.get('slot') else '')
+    if k == 'question':
+        return 'Q%s %s' % (r['question'], who)
+    if k == 'companyQuestion':
+        return 'Q%s%s' % (r['question'], (' ' + who) if who else '')
+    if k == 'company':
+        return r.get('field', 'company')
+    if k == 'smelterList':
+        return 'smelters %s' % who
+    return k
+
+
+def _conds(expr, rows):
+    """'B$14="No"' -> ('Q1 Tantalum', 'No')."""
+    out = []
+    for ref, val in re.findall(r'\$?([A-Z]+\$?\d+)\s*(?:=|<>)\s*("[^"]*"|0)', expr):
+        col, rr = split_ref(ref.replace('$', ''))
+        out.append((col, rr, val.strip('"')))
+    return out
+
+
+def meaning(col, cell, row, rows):
+    if cell is None:
+        return 'never (empty)' if col == 'F' else ''
+    f = cell.get('formula')
+    if f is None:
+        c = cell.get('constant')
+        if col == 'F':
+            return 'always' if c == 1 else ('never (F empty)' if c is None else 'F = %r' % c)
+        return '' if c is None else repr(c)
+    g = f.replace('$', '')
+    byn = {r['row']: r for r in rows}
+
+    def nm(ref):
+        c, n = split_ref(ref)
+        if c == 'F':
+            return '%s (row %d) necessary' % (_row_name(byn.get(n)), n)
+        if c == 'B':
+            return 'answer %s' % _row_name(byn.get(n))
+        if c == 'A':
+            return 'mineral of slot (A%d)' % n
+        return ref
+    m = re.match(r'^=F(\d+)$', g)
+    if m:
+        return 'as row %s: %s' % (m.group(1), _row_name(byn.get(int(m.group(1)))))
+    m = re.match(r'^=F(\d+)\*F(\d+)$', g)
+    if m:
+        return 'rows %s and %s both necessary' % m.groups()
+    if col == 'H':
+        if re.match(r'^=F%d\*G%d$' % (row, row), g):
+            return 'F×G'
+        if 'IF(A%d="",0,G%d)' % (row, row) in g:
+            return 'G when the slot has a mineral'
+        if '#REF!' in g:
+            return 'broken (#REF!)'
+        if 'COUNTIF(SmelterIdetifiedForMetal' in g:
+            return 'Q1 or Q2 "Yes" and no row with this metal in Smelter List!B, times K (K = IF(H15>0,1,0): Q1 still incomplete)'
+        return 'see formula'
+    if 'Declaration!P9' in g and 'Declaration!Q9' in g:
+        return 'scope is not "A. Company", not "B. Product (or List of Products)", not blank'
+    if re.match(r'^=IF\(B5=Declaration!Q9,1,0\)$', g):
+        return 'scope = "B. Product (or List of Products)"'
+    m = re.match(r'^=IF\(SUM\(F(\d+):F(\d+)\)=0,0,1\)$', g)
+    if m:
+        return 'any of rows %s-%s necessary (a metal is in scope at Q3)' % m.groups()
+    m = re.match(r'^=IF\(AND\(F(\d+)=1,B(\d+)="Yes"\),1,0\)$', g)
+    if m:
+        return 'row %s necessary and answered "Yes"' % m.group(1)
+    m = re.match(r'^=IF\(A(\d+)(<>""|="")', g)
+    if m and g.count('"') <= 4:
+        return 'the slot has a mineral (A%s not empty)' % m.group(1)
+    if "COUNTIF(Declaration!D12:I13" in g:
+        if col == 'F':
+            return 'a mineral selection (Declaration!D12:I13) is "Other [specify below]"'
+        return 'as many non-empty cells in D15:I16 as "Other [specify below]" selections'
+    if 'COUNTIF(\'Smelter List\'!' in g and 'Smelter not listed' in g.replace('Not Listed', 'not listed') and col == 'F':
+        return 'some Smelter List!C is "Smelter not listed"'
+    m = re.match(r'^=IF\((?:OR\()?(.*?)\)?,0,1\)$', g)
+    if col == 'F' and m and '=' in m.group(1):
+        conds = _conds(m.group(1), rows)
+        parts = {}
+        for c, n, v in conds:
+            key = ('slot empty (A%d)' % n) if c == 'A' else nm('%s%d' % (c, n))
+            parts.setdefault(key, []).append(v or '""')
+        return 'unless ' + ' or '.join('%s in {%s}' % (k, ', '.join(vs)) if not k.startswith('slot') else k
+                                      for k, vs in parts.items())
+    if col == 'G':
+        if re.match(r'^=IF\(B\d+=0,1,0\)$', g):
+            return 'incomplete while B = 0 (input empty or numeric 0)'
+        if 'SEARCH("@"' in g:
+            return 'complete when the input contains "@"'
+        if 'LEN(B' in g:
+            return 'complete when the text has 2+ characters'
+        if "Product List'!B6" in g:
+            return "complete when 'Product List'!B6 is not empty"
+        if 'Declaration!B' in g and '<>""' in g:
+            return 'complete when a mineral is selected (first slot label not empty)'
+        m = re.search(r'COUNTIF\(SmelterIdetifiedForMetal,"(\w+)"\)>0,COUNTIF\(\'Smelter List\'!(AB\d+:AB\d+),"\w+\?\*"\)', g)
+        if m:
+            return ('complete when a Smelter List row has metal (B) "%s" and some %s (=B&C) starts with "%s" plus 1+ characters'
+                    % (m.group(1), m.group(2), m.group(1)))
+        m = re.search(r'COUNTIF\(SmelterIdetifiedForMetal,A(\d+)\)>0,COUNTIF\(\'Smelter List\'!(AB\d+:AB\d+),A\d+\)', g)
+        if m:
+            return ('complete when a Smelter List row has metal (B) = A%s and some %s (=IF(C="","",B)) = A%s'
+                    % (m.group(1), m.group(2), m.group(1)))
+        m = re.match(r'^=IF\(K(\d+)<1,1,0\)$', g)
+        if m:
+            return ('complete when K%s >= 1 (Smelter List rows whose helper column is mineral&"+", i.e. metal = this '
+                    'mineral and neither name nor country ISBLANK)' % m.group(1))
+        if 'SUMPRODUCT' in g:
+            return 'incomplete when a "Smelter not listed" row has D (name) or E (country) empty'
+        m = re.match(r"^=SUM\('Smelter List'!(X\d+:X\d+)\)$", g)
+        if m:
+            return 'number of "Smelter not listed" rows with D or E empty (%s)' % m.group(1)
+        if 'COUNTIF(\'Smelter List\'!C5:C' in g:
+            return 'leftover (unused)'
+    return 'see formula'
+
+
+def _fmt(cell):
+    if cell is None:
+        return ''
+    if cell.get('formula') is not None:
+        return '`%s`' % cell['formula'].replace('|', '\\|')
+    return '' if cell.get('constant') is None else '`%s`' % cell['constant']
+
+
+def markdown(specs):
+    groups = []
+    for sp in specs:
+        sig = json.dumps([(r['row'], (r.get('B') or {}).get('formula'), (r.get('F') or {}).get('formula'),
+                           (r.get('F') or {}).get('constant'), (r.get('G') or {}).get('formula'),
+                           (r.get('H') or {}).get('formula'), sorted((r.get('helpers') or {}).items()) and
+                           json.dumps(r.get('helpers'), sort_keys=True)) for r in sp['rows']])
+        for g in groups:
+            if g[0] == sig:
+                g[1].append(sp)
+                break
+        else:
+            groups.append((sig, [sp]))
+    out = []
+    for sig, sps in groups:
+        sp = sps[0]
+        names = ', '.join('%s %s' % (x['family'], x['version'] + (' (en)' if '_en' in x['file'] else '')) for x in sps)
+        out.append('### %s\n' % names)
+        out.append('Files: %s. Total: `%s` in %s = `%s`.\n' % (
+            ', '.join(x['file'] for x in sps), sp['total']['display']['formula'], 'H%d' % sp['total']['sumRow'],
+            sp['total']['sumFormula']))
+        out.append('| row | item | in total | input (B) | necessary (F) | meaning | complete? (G) | meaning | H |')
+        out.append('|---|---|---|---|---|---|---|---|---|')
+        for r in sp['rows']:
+            helpers = r.get('helpers') or {}
+            hnote = ''.join('<br>%s: `%s`' % (k, (v or {}).get('formula', '')) for k, v in sorted(helpers.items()))
+            out.append('| %d | %s | %s | %s | %s | %s | %s | %s%s | %s |' % (
+                r['row'], r.get('item') or ('(%s)' % r['kind']), 'yes' if r['inTotal'] else '**no**',
+                _fmt(r.get('B')), _fmt(r.get('F')), meaning('F', r.get('F'), r['row'], sp['rows']),
+                _fmt(r.get('G')), meaning('G', r.get('G'), r['row'], sp['rows']), hnote,
+                '' if re.match(r'^=F%d\*G%d$' % (r['row'], r['row']), (r.get('H') or {}).get('formula') or '')
+                else _fmt(r.get('H')) + ' ' + meaning('H', r.get('H'), r['row'], sp['rows'])))
+        out.append('')
+    return '\n'.join(out)
+
+
 def main(argv):
     out_path = None
+    md_path = None
     inputs = []
     i = 0
     while i < len(argv):
         if argv[i] in ('-o', '--output'):
             out_path = argv[i + 1]
+            i += 2
+            continue
+        if argv[i] == '--markdown':
+            md_path = argv[i + 1]
             i += 2
             continue
         inputs.append(argv[i])
@@ -626,6 +800,11 @@ def main(argv):
                 'cell formulas with shared formulas expanded. H = F*G marks an incomplete required field.',
         'templates': specs,
     }
+    if md_path:
+        with open(md_path, 'w', encoding='utf-8') as fh:
+            fh.write(markdown(specs) + '\n')
+        if not out_path:
+            return
     text = json.dumps(doc, ensure_ascii=False, indent=1)
     if out_path:
         with open(out_path, 'w', encoding='utf-8') as fh:
