@@ -344,7 +344,7 @@ def declaration_layout(book, labels, family):
 
     # fixed metals (CMRT/CRT) come from the first question's rows
     minerals = []
-    sel_row = next((split(c)[1] for c, t in decl.items() if re.match(r'^B\d+$', c) and t.startswith('Select Minerals')), None)
+    sel_row = next((split(c)[1] for c, t in decl.items() if re.match(r'^B\d+$', c) and re.match(r'^(Select|Enter) Minerals', t)), None)
     # CMRT, CRT and EMRT 1.x print one row per metal; EMRT 2.x and AMRT follow the supplier's selection
     fixed = sel_row is None and family != 'AMRT'
     questions = []
@@ -406,6 +406,13 @@ def declaration_layout(book, labels, family):
                             selection.append(cell)
                         elif family == 'AMRT' and r in (sel_row + 3, sel_row + 4):
                             other_cells.append(cell)
+        if not selection:
+            # free-text entry (AMRT 1.2): the unmerged cells of the two entry rows, columns D to I
+            for r in (sel_row, sel_row + 1):
+                for ci in range(col_index('D'), col_index('I') + 1):
+                    cell = '%s%d' % (col_letters(ci), r)
+                    if cell not in merged_tail:
+                        selection.append(cell)
         selection.sort(key=lambda a: (split(a)[1], col_index(split(a)[0])))
         other_cells.sort(key=lambda a: (split(a)[1], col_index(split(a)[0])))
     if not fixed:
@@ -419,10 +426,19 @@ def declaration_layout(book, labels, family):
 
 
 def family_minerals(book, family):
-    """Metals the Smelter Look-up lists, in first-seen order (EMRT/AMRT)."""
+    """Metals the Smelter Look-up lists (EMRT/AMRT); without a look-up, the Declaration's hidden mineral list."""
     out = []
     if 'Smelter Look-up' not in book.targets:
-        return out
+        cells = book.cells('Declaration')
+        values = [(split(a)[1], v) for a, (v, _) in cells.items() if split(a)[0] == 'B' and v]
+        values.sort()
+        start = next((i for i, (_, v) in enumerate(values) if v == 'Did not survey'), None)
+        if start is not None:
+            for _, v in values[start + 1:]:
+                if v.startswith('Other'):
+                    break
+                out.append(v)
+        return sorted(out)
     for a1, (val, _) in sorted(book.cells('Smelter Look-up').items(), key=lambda x: split(x[0])[1]):
         c, r = split(a1)
         if c == 'A' and r >= 5 and val and re.match(r'^[A-Z][a-z]', val) and val not in out:

@@ -45,9 +45,25 @@ export const GENERATED: readonly GeneratedFamily[] = [
      "authorizerPhone": "D23",
      "effectiveDate": "D24"
     },
-    "mineralSelectionCells": [],
+    "mineralSelectionCells": [
+     "D12",
+     "E12",
+     "G12",
+     "H12",
+     "I12",
+     "D13",
+     "E13",
+     "G13",
+     "H13",
+     "I13"
+    ],
     "otherMineralCells": [],
-    "minerals": [],
+    "minerals": [
+     "Aluminum",
+     "Copper",
+     "Lithium",
+     "Nickel"
+    ],
     "questions": [
      {
       "number": 1,
@@ -283,18 +299,6 @@ export const GENERATED: readonly GeneratedFamily[] = [
        "authorizerPhone": "D26",
        "effectiveDate": "D27"
       },
-      "mineralSelectionCells": [
-       "D12",
-       "E12",
-       "G12",
-       "H12",
-       "I12",
-       "D13",
-       "E13",
-       "G13",
-       "H13",
-       "I13"
-      ],
       "otherMineralCells": [
        "D15",
        "E15",
