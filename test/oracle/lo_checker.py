@@ -517,6 +517,15 @@ class Runner:
             t = time.time()
             timer = None
             timed_out = threading.Event()
+            if self.office.desktop is None:
+                try:
+                    self.restarts += 1
+                    self.office.start()
+                except Exception as e:
+                    emit({'id': jid, 'ok': False, 'template': os.path.basename(job.get('template', '')),
+                          'error': 'LibreOffice did not restart: %s' % e, 'seconds': round(time.time() - t, 3)})
+                    self.office.kill()
+                    continue
             if self.job_timeout and self.office.proc is not None:
                 def on_timeout():
                     timed_out.set()
@@ -525,9 +534,6 @@ class Runner:
                 timer.daemon = True
                 timer.start()
             try:
-                if self.office.desktop is None:
-                    self.restarts += 1
-                    self.office.start()
                 res = self.run_job(job)
                 res = dict({'id': jid, 'ok': True, 'template': os.path.basename(job['template'])}, **res)
             except Exception as e:
@@ -543,7 +549,7 @@ class Runner:
             res['seconds'] = round(time.time() - t, 3)
             emit(res)
             done += 1
-        return done
+        return len(jobs)
 
 
 def run_workers(args, jobs, emit):
