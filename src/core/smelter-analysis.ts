@@ -7,8 +7,10 @@
 import type { Declaration, Family, Field, LookupEntry, MetalAnswers, SmelterRow } from './model';
 import type { SmelterColumnKey, TemplateLayout } from './layouts/types';
 import { metalKey } from './reference/names';
+import { historyIndex } from './reference/history';
+import { compareVersions } from './layouts';
 import { referenceOf, type ReviewReference } from './reference';
-import { ID_PATTERN, nameKeyOf, smelterIndex, type KnownSmelter, type SmelterIndex } from './reference/smelter-index';
+import { findLookupEntry, ID_PATTERN, smelterIndex, type KnownSmelter, type SmelterIndex } from './reference/smelter-index';
 
 export const SMELTER_SHEET = 'Smelter List';
 
@@ -53,6 +55,11 @@ export interface SmelterAnalysis {
   question(topic: QuestionTopic): number | null;
   /** The answer Field of a question for a metal, or null. */
   answer(metal: string | null, topic: QuestionTopic): Field | null;
+  /**
+   * True when the row's ID is in this template's own look-up and the template is newer than the newest version of
+   * its family the shipped history knows: the template then outranks the history (e.g. an ID RMI listed again).
+   */
+  newerThanHistory(r: RowAnalysis): boolean;
 }
 
 /** Question numbers per family, from the templates (CMRT 6.x, EMRT 1.x-2.x, CRT 2.x, AMRT 1.x). */
@@ -97,11 +104,11 @@ function effectiveId(row: SmelterRow, mk: string, resolvedId: string | null, res
   if (resolvedOk) return [resolvedId!, 'resolved'];
   if (typedOk) return [typedId!, 'typed'];
   if (row.lookupKind === 'listed' && row.lookup) {
-    const e = index.lookup.byMetalName.get(nameKeyOf(mk, row.lookup));
+    const e = findLookupEntry(index.lookup, mk, row.lookup);
     if (e && ID_PATTERN.test(e.id)) return [e.id, 'lookup-choice'];
   } else if (row.lookupKind === 'not-listed' && row.name) {
     // The template resolves a "Smelter not listed" row whose name is an exact look-up name (MATCH on B&D).
-    const e = index.lookup.byMetalName.get(nameKeyOf(mk, row.name));
+    const e = findLookupEntry(index.lookup, mk, row.name);
     if (e && ID_PATTERN.test(e.id)) return [e.id, 'name'];
   }
   return null;
@@ -162,11 +169,14 @@ function build(ctx: AnalysisInput, reference: ReviewReference): SmelterAnalysis 
     perTopic.set(topic, f);
     return f;
   };
+  const latest = historyIndex().latest[family]?.version;
+  const newer = !!latest && compareVersions(ctx.declaration.template?.version ?? '0', latest) > 0;
   return {
     reference, index, rows, family, columns,
     cell: (key, row) => (columns[key] ? columns[key] + row : null),
     question,
     answer,
+    newerThanHistory: (r) => newer && !!r.known?.inTemplate,
   };
 }
 

@@ -136,7 +136,7 @@ function assessRow(a: SmelterAnalysis, r: RowAnalysis): SmelterAssessment {
     });
   } else if (!r.known) {
     found.push({ category: 'unrecognized', kind: 'unknown-id', source: lookupSource(), message: `${id} is not a known RMI smelter ID.` });
-  } else if (!facilityList?.entries.has(id)) {
+  } else if (!facilityList?.entries.has(id) && !a.newerThanHistory(r)) {
     const removed = removedFromHistory(id);
     if (removed) {
       found.push({
@@ -162,7 +162,7 @@ function assessRow(a: SmelterAnalysis, r: RowAnalysis): SmelterAssessment {
     row: r.row.row,
     metal: r.metal,
     cid: id,
-    name: r.known?.standardName ?? r.row.name?.trim() ?? r.row.lookup?.trim() ?? null,
+    name: r.known?.standardName || r.row.name?.trim() || r.row.lookup?.trim() || null,
     country: rowCountry ?? refCountry,
     interest: reasons.length > 0,
     reasons,
@@ -177,7 +177,12 @@ export function summariseSmelters(assessments: readonly SmelterAssessment[], ref
   let ofInterest = 0;
   for (const s of assessments) {
     if (s.interest) ofInterest++;
-    for (const c of new Set(s.reasons.map((x) => x.category))) byCategory[c]++;
+    for (let i = 0; i < s.reasons.length; i++) {
+      const c = s.reasons[i]!.category;
+      let first = true;
+      for (let j = 0; j < i; j++) if (s.reasons[j]!.category === c) first = false;
+      if (first) byCategory[c]++;
+    }
     if (reference.facilityList) {
       const status = s.cid ? reference.facilityList.entries.get(s.cid)?.status ?? 'Not on list' : 'No RMI ID';
       byStatus[status] = (byStatus[status] ?? 0) + 1;

@@ -24,12 +24,19 @@ export interface CoveredCountryMatch {
   source: SourceInfo;
 }
 
-/** The Dodd-Frank covered country the smelter is in, or null. */
+const coveredMemo = new Map<string, CoveredCountryMatch | null>();
+
+/** The Dodd-Frank covered country the smelter is in, or null. Results are shared: do not mutate. */
 export function coveredCountry(country: string | null | undefined): CoveredCountryMatch | null {
   const iso = countryToIso2(country);
   if (!iso) return null;
-  const name = COVERED_COUNTRIES[iso];
-  return name ? { iso2: iso, name, source: COVERED_COUNTRIES_SOURCE } : null;
+  let m = coveredMemo.get(iso);
+  if (m === undefined) {
+    const name = COVERED_COUNTRIES[iso];
+    m = name ? { iso2: iso, name, source: COVERED_COUNTRIES_SOURCE } : null;
+    coveredMemo.set(iso, m);
+  }
+  return m;
 }
 
 export type CahraLevel = 'country' | 'region' | 'country-has-regions';

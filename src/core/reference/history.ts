@@ -69,7 +69,14 @@ export function historyIndex(): HistoryIndex {
  * version that listed it). Null when the ID is unknown to the history or still listed somewhere.
  */
 export function removedFromHistory(id: string): HistoryEntry[] | null {
-  const entries = historyIndex().byId.get(id);
-  if (!entries || entries.some((e) => e.inLatest)) return null;
-  return entries;
+  return removedIndex().get(id) ?? null;
+}
+
+let removed: Map<string, HistoryEntry[]> | null = null;
+function removedIndex(): Map<string, HistoryEntry[]> {
+  if (!removed) {
+    removed = new Map();
+    for (const [id, entries] of historyIndex().byId) if (!entries.some((e) => e.inLatest)) removed.set(id, entries);
+  }
+  return removed;
 }

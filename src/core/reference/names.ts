@@ -92,9 +92,17 @@ export function normaliseSmelterName(value: string | null | undefined): string {
   return smelterNameTokens(value).join(' ');
 }
 
+const metalKeys = new Map<string, string>();
+
 /** Comparable key for a metal name: trimmed, lower case ("Tin " -> "tin"). */
 export function metalKey(metal: string | null | undefined): string {
-  return (metal ?? '').trim().toLowerCase();
+  if (!metal) return '';
+  let k = metalKeys.get(metal);
+  if (k === undefined) {
+    k = metal.trim().toLowerCase();
+    if (metalKeys.size < 256) metalKeys.set(metal, k);
+  }
+  return k;
 }
 
 /** Comparable form of a state, province or region name ("Haut-Katanga" and "HAUT KATANGA" agree). */

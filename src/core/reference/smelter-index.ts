@@ -19,6 +19,8 @@ export interface LookupIndex {
   byId: Map<string, LookupEntry[]>;
   /** metalKey + "\u0000" + look-up name in lower case (Excel's MATCH ignores case) -> entry */
   byMetalName: Map<string, LookupEntry>;
+  /** metalKey -> exact look-up name -> entry (the common case, without building a key) */
+  exactByMetal: Map<string, Map<string, LookupEntry>>;
   /** metalKey + "\u0000" + look-up name with spaces collapsed, lower case -> entry */
   byMetalNameLoose: Map<string, LookupEntry>;
   /** metalKey -> look-up names (real smelters only) */
@@ -34,6 +36,11 @@ export const nameKeyOf = (mk: string, name: string): string => `${mk}\u0000${nam
 export const looseNameKey = (metal: string | null | undefined, name: string): string =>
   `${metalKey(metal)}\u0000${name.replace(/\s+/g, ' ').trim().toLowerCase()}`;
 
+/** The look-up entry a metal + look-up name pair resolves to, as Excel's MATCH does (case-insensitive). */
+export function findLookupEntry(idx: LookupIndex, mk: string, name: string): LookupEntry | undefined {
+  return idx.exactByMetal.get(mk)?.get(name) ?? idx.byMetalName.get(nameKeyOf(mk, name));
+}
+
 export function isPseudoName(name: string | null | undefined): boolean {
   const k = (name ?? '').trim().toLowerCase();
   return k === NOT_LISTED || k === NOT_YET_IDENTIFIED;
@@ -42,13 +49,16 @@ export function isPseudoName(name: string | null | undefined): boolean {
 export function lookupIndex(lookup: readonly LookupEntry[]): LookupIndex {
   const cached = lookupCache.get(lookup);
   if (cached) return cached;
-  const idx: LookupIndex = { entries: lookup, byId: new Map(), byMetalName: new Map(), byMetalNameLoose: new Map(), namesByMetal: new Map(), metals: new Set() };
+  const idx: LookupIndex = { entries: lookup, byId: new Map(), byMetalName: new Map(), exactByMetal: new Map(), byMetalNameLoose: new Map(), namesByMetal: new Map(), metals: new Set() };
   for (const e of lookup) {
     const mk = metalKey(e.metal);
     if (!mk) continue;
     idx.metals.add(mk);
     const k = nameKey(e.metal, e.lookupName);
     if (!idx.byMetalName.has(k)) idx.byMetalName.set(k, e);
+    let exact = idx.exactByMetal.get(mk);
+    if (!exact) idx.exactByMetal.set(mk, (exact = new Map()));
+    if (!exact.has(e.lookupName)) exact.set(e.lookupName, e);
     const lk = looseNameKey(e.metal, e.lookupName);
     if (!idx.byMetalNameLoose.has(lk)) idx.byMetalNameLoose.set(lk, e);
     if (isPseudoName(e.lookupName)) continue;
@@ -170,7 +180,10 @@ function buildSmelterIndex(lookup: readonly LookupEntry[], facilityList: Importe
   interface MetalData {
     candidates: Candidate[];
     weights: TokenWeights;
-    vocabulary: string[];
+    /** Distinct tokens by length (index = length), to compare a query token only with tokens of similar length. */
+    vocabulary: string[][];
+    /** Distinct tokens, sorted, to find the tokens a query token is a prefix of. */
+    sorted: string[];
     /** token -> indices of the candidates having it */
     postings: Map<string, number[]>;
     idsByName: Map<string, string[]>;
@@ -186,7 +199,7 @@ function buildSmelterIndex(lookup: readonly LookupEntry[], facilityList: Importe
   const dataFor = (mk: string): MetalData => {
     const hit = metalData.get(mk);
     if (hit) return hit;
-    const d: MetalData = { candidates: [], weights: new TokenWeights(), vocabulary: [], postings: new Map(), idsByName: new Map() };
+    const d: MetalData = { candidates: [], weights: new TokenWeights(), vocabulary: [], sorted: [], postings: new Map(), idsByName: new Map() };
     for (const k of byMetal.get(mk) ?? []) {
       const seen = new Set<string>();
       for (const name of k.names) {
@@ -207,7 +220,8 @@ function buildSmelterIndex(lookup: readonly LookupEntry[], facilityList: Importe
         else if (!ids.includes(k.id)) ids.push(k.id);
       }
     }
-    d.vocabulary = [...d.postings.keys()];
+    for (const t of d.postings.keys()) (d.vocabulary[t.length] ??= []).push(t);
+    d.sorted = [...d.postings.keys()].sort();
     metalData.set(mk, d);
     return d;
   };
@@ -229,9 +243,34 @@ function buildSmelterIndex(lookup: readonly LookupEntry[], facilityList: Importe
       for (const qt of q.tokens) {
         if (table.has(qt)) continue;
         const row = new Map<string, number>();
-        for (const v of d.vocabulary) {
-          const sim = tokenSimilarity(qt, v);
-          if (sim > 0) row.set(v, sim);
+        // Tokens more than 25% longer or shorter cannot reach the 0.75 token similarity; only prefixes (4+ letters)
+        // can, found by binary search in the sorted vocabulary and by looking up the query token's own prefixes.
+        const len = qt.length;
+        const slack = (l: number): number => Math.floor(Math.max(l, len) * 0.25);
+        for (let l = Math.max(1, len - slack(len)); l <= len + slack(len + Math.ceil(len / 3)) && l < d.vocabulary.length; l++) {
+          const bucket = d.vocabulary[l];
+          if (!bucket || Math.abs(l - len) > slack(l)) continue;
+          for (const v of bucket) {
+            const sim = tokenSimilarity(qt, v);
+            if (sim > 0) row.set(v, sim);
+          }
+        }
+        if (len >= 4) {
+          let lo = 0;
+          let hi = d.sorted.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (d.sorted[mid]! < qt) lo = mid + 1;
+            else hi = mid;
+          }
+          for (let i = lo; i < d.sorted.length && d.sorted[i]!.startsWith(qt); i++) {
+            const v = d.sorted[i]!;
+            if (!row.has(v)) row.set(v, tokenSimilarity(qt, v));
+          }
+          for (let l = 4; l < len; l++) {
+            const v = qt.slice(0, l);
+            if (d.postings.has(v) && !row.has(v)) row.set(v, tokenSimilarity(qt, v));
+          }
         }
         table.set(qt, row);
       }

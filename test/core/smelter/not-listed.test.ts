@@ -28,6 +28,15 @@ testRule(rule, {
       errors: [{ message: /^"Valcambi SA" is entered as "Smelter not listed", but RMI lists it: Valcambi S\.A\. \(CID002003, SWITZERLAND, 100%\)\.$/, data: { suggestions: [{ id: 'CID002003', score: 1 }] } }],
     },
     {
+      name: 'AMRT 1.2 has no look-up column: a row with a name and no ID, in its own columns',
+      family: 'AMRT', version: '1.2', lookup: [],
+      smelters: [{ metal: 'Aluminum', name: 'Zzyzx Quantum Foundry', lookupKind: 'not-listed' }],
+      errors: [
+        { cell: 'C5', severity: 'error', message: "Row without the smelter's country (column C)." },
+        { cell: 'B5', severity: 'warning', message: /^"Zzyzx Quantum Foundry" is not a smelter RMI recognises for Aluminum\./ },
+      ],
+    },
+    {
       name: 'exact look-up name: the template resolved it',
       smelters: [notListed('Gold', '8853 S.p.A.', 'ITALY', { id: 'CID002763' })],
       errors: [{ severity: 'info', cell: 'C5', data: { id: 'CID002763' } }],

@@ -1,13 +1,9 @@
 /**
- * The smelter rules and the assessment on real templates (CMRT 6.5, EMRT 2.1): the workbook is read with the xlsx
- * reader, Smelter List rows and answers are written into its cell grid as Excel would show them after recalculation
- * (look-up choice, then the country and ID the template's formulas resolve from its own Smelter Look-up), and the
- * grid is read back with the template reader.
+ * The smelter rules and the assessment on filled copies of real templates (CMRT 6.5, EMRT 2.1): rows and answers
+ * are written into the template's XML with fillTemplate — look-up choices as a supplier types them, and the cached
+ * results of the template's own formulas (country, ID, address resolved from its Smelter Look-up) as Excel stores
+ * them after recalculating — then the bytes are read back with the xlsx reader and the template reader.
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import type { CellValue, SheetGrid, WorkbookGrid } from '../../../src/core/grid';
-import { getSheet, parseA1 } from '../../../src/core/grid';
 import { NEEDED_SHEETS, readTemplate, layoutFor } from '../../../src/core/read';
 import type { LookupEntry } from '../../../src/core/model';
 import type { TemplateLayout } from '../../../src/core/layouts/types';
@@ -16,80 +12,81 @@ import { SMELTER_RULES } from '../../../src/core/rules/smelter';
 import { assessSmelters, summariseSmelters } from '../../../src/core/smelters';
 import { createReviewReference, type ReviewReference } from '../../../src/core/reference';
 import { readXlsx } from '../../../src/xlsx/read';
+import { fillTemplate, readTemplateBytes, type CellWrite } from '../../support/fill';
 
-const TEMPLATES = join(__dirname, '../../../../shared/templates');
-
-function load(file: string): WorkbookGrid {
-  return readXlsx(new Uint8Array(readFileSync(join(TEMPLATES, file))), { sheets: [...NEEDED_SHEETS], formulas: true });
-}
-
-function put(sheet: SheetGrid, address: string, value: CellValue): void {
-  const { row, col } = parseA1(address);
-  while (sheet.values.length < row) sheet.values.push([]);
-  const line = sheet.values[row - 1]!;
-  while (line.length < col) line.push(null);
-  line[col - 1] = value;
-}
+const read = (bytes: Uint8Array) => readTemplate(readXlsx(bytes, { sheets: [...NEEDED_SHEETS], formulas: true }));
 
 interface Filler {
-  wb: WorkbookGrid;
   layout: TemplateLayout;
   lookup: LookupEntry[];
   /** A row chosen from the dropdowns: metal + look-up name; the template resolves country, ID and address. */
   listed(row: number, id: string, over?: Partial<Record<'country' | 'name' | 'typedId', string>>): void;
   notListed(row: number, metal: string, name: string, country: string): void;
   notYetIdentified(row: number, metal: string): void;
+  /** A typed ID the look-up does not resolve: metal and look-up name show #N/A. */
   typed(row: number, typedId: string): void;
   answer(question: number, metal: string, value: string): void;
+  /** Any other Declaration cell. */
+  declaration(cell: string, value: string | null): void;
+  bytes(): Uint8Array;
 }
 
 function filler(file: string): Filler {
-  const wb = load(file);
-  const { declaration, lookup } = readTemplate(wb);
+  const template = readTemplateBytes(file);
+  const { declaration, lookup } = read(template);
   const layout = layoutFor(declaration.template);
-  const sl = getSheet(wb, layout.smelterList.sheet)!;
-  const decl = getSheet(wb, layout.declaration.sheet)!;
+  const writes: CellWrite[] = [];
+  const sheet = layout.smelterList.sheet;
   const col = (key: keyof TemplateLayout['smelterList']['columns'], row: number): string => `${layout.smelterList.columns[key]!}${row}`;
+  const literal = (cell: string, value: string | null): void => void writes.push({ sheet, cell, value });
+  const cached = (cell: string, value: string | null): void => void writes.push({ sheet, cell, value, keepFormula: true });
+  let inScope: string[] | null = declaration.mineralsInScope;
   return {
-    wb, layout, lookup,
+    layout, lookup,
     listed(row, id, over = {}) {
       const e = lookup.find((x) => x.id === id && x.lookupName === x.standardName) ?? lookup.find((x) => x.id === id)!;
-      put(sl, col('metal', row), e.metal);
-      put(sl, col('lookup', row), e.lookupName);
-      put(sl, col('country', row), over.country ?? e.country);
-      put(sl, col('id', row), e.id);
-      put(sl, col('source', row), 'RMI');
-      put(sl, col('city', row), e.city);
-      put(sl, col('state', row), e.state);
-      if (over.name) put(sl, col('name', row), over.name);
-      if (over.typedId) put(sl, col('typedId', row), over.typedId);
+      if (over.typedId) literal(col('typedId', row), over.typedId);
+      literal(col('metal', row), e.metal);
+      literal(col('lookup', row), e.lookupName);
+      if (over.name) literal(col('name', row), over.name);
+      if (over.country) literal(col('country', row), over.country); // typed over the formula
+      else cached(col('country', row), e.country);
+      cached(col('id', row), e.id);
+      cached(col('source', row), 'RMI');
+      cached(col('city', row), e.city);
+      cached(col('state', row), e.state);
     },
     notListed(row, metal, name, country) {
-      put(sl, col('metal', row), metal);
-      put(sl, col('lookup', row), 'Smelter not listed');
-      put(sl, col('name', row), name);
-      put(sl, col('country', row), country);
+      literal(col('metal', row), metal);
+      literal(col('lookup', row), 'Smelter not listed');
+      literal(col('name', row), name);
+      literal(col('country', row), country);
     },
     notYetIdentified(row, metal) {
-      put(sl, col('metal', row), metal);
-      put(sl, col('lookup', row), 'Smelter not yet identified');
+      literal(col('metal', row), metal);
+      literal(col('lookup', row), 'Smelter not yet identified');
     },
     typed(row, typedId) {
-      put(sl, col('typedId', row), typedId);
-      put(sl, col('metal', row), '#N/A');
-      put(sl, col('lookup', row), '#N/A');
+      literal(col('typedId', row), typedId);
+      writes.push({ sheet, cell: col('metal', row), value: null, keepFormula: true, error: '#N/A' });
+      writes.push({ sheet, cell: col('lookup', row), value: null, keepFormula: true, error: '#N/A' });
     },
     answer(question, metal, value) {
       const q = layout.declaration.questions.find((x) => x.number === question)!;
-      const inScope = readTemplate(wb).declaration.mineralsInScope;
-      const slot = q.slots.find((s) => s.metal === metal) ?? q.slots[inScope.indexOf(metal)]!;
-      put(decl, slot.answerCell, value);
+      inScope ??= read(fillTemplate(template, writes)).declaration.mineralsInScope;
+      const slot = q.slots.find((x) => x.metal === metal) ?? q.slots[inScope.indexOf(metal)]!;
+      writes.push({ sheet: layout.declaration.sheet, cell: slot.answerCell, value });
     },
+    declaration(cell, value) {
+      writes.push({ sheet: layout.declaration.sheet, cell, value });
+      if (layout.declaration.mineralSelectionCells.includes(cell)) inScope = null; // re-read on the next answer
+    },
+    bytes: () => fillTemplate(template, writes),
   };
 }
 
 function review(f: Filler, reference: ReviewReference = createReviewReference()) {
-  const { declaration, lookup } = readTemplate(f.wb);
+  const { declaration, lookup } = read(f.bytes());
   const ctx: RuleContext<ReviewReference> = { declaration, lookup, layout: f.layout, role: 'buyer', now: new Date('2026-07-01T00:00:00Z'), extra: reference };
   const findings = runRules(SMELTER_RULES, ctx);
   const smelters = assessSmelters(ctx);
@@ -151,11 +148,9 @@ describe('CMRT 6.5 (real template)', () => {
 
 describe('EMRT 2.1 (real template)', () => {
   const f = filler('RMI_EMRT_2.1.xlsx');
-  const decl = getSheet(f.wb, f.layout.declaration.sheet)!;
   // The blank template has all six minerals selected: keep cobalt and copper only.
-  for (const cell of f.layout.declaration.mineralSelectionCells) put(decl, cell, null);
-  put(decl, f.layout.declaration.mineralSelectionCells[0]!, 'Cobalt');
-  put(decl, f.layout.declaration.mineralSelectionCells[1]!, 'Copper');
+  const cells = f.layout.declaration.mineralSelectionCells;
+  cells.forEach((cell, i) => f.declaration(cell, i === 0 ? 'Cobalt' : i === 1 ? 'Copper' : null));
   f.listed(5, 'CID003261');
   f.listed(6, 'CID005249');
   f.notYetIdentified(7, 'Cobalt');

@@ -1,6 +1,6 @@
 import { createRule } from '../rule';
 import type { ReviewReference } from '../../reference';
-import { looseNameKey, nameKeyOf } from '../../reference/smelter-index';
+import { findLookupEntry, looseNameKey } from '../../reference/smelter-index';
 import { analysis, q, SMELTER_SHEET } from './common';
 
 export default createRule<ReviewReference>({
@@ -20,7 +20,7 @@ export default createRule<ReviewReference>({
     for (const r of a.rows) {
       if (r.row.lookupKind !== 'listed' || !r.row.lookup || !r.metal) continue;
       const choice = r.row.lookup;
-      if (li.byMetalName.has(nameKeyOf(r.metalKey, choice))) continue;
+      if (findLookupEntry(li, r.metalKey, choice)) continue;
       const cell = a.cell('lookup', r.row.row);
       const loose = li.byMetalNameLoose.get(looseNameKey(r.metal, choice));
       if (loose) {

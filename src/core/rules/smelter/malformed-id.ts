@@ -47,8 +47,9 @@ export default createRule<ReviewReference>({
       });
     };
     for (const r of a.rows) {
-      checkCell(r.row.typedId, 'typedId', r.row.row);
-      checkCell(r.row.id, 'id', r.row.row);
+      // Well-formed and untrimmed (the common case) needs no further look.
+      if (r.row.typedId && !(r.typedIdOk && r.row.typedId === r.typedId)) checkCell(r.row.typedId, 'typedId', r.row.row);
+      if (r.row.id && !(r.resolvedIdOk && r.row.id === r.resolvedId)) checkCell(r.row.id, 'id', r.row.row);
     }
   },
 });

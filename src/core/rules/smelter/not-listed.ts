@@ -2,6 +2,11 @@ import { createRule } from '../rule';
 import type { ReviewReference } from '../../reference';
 import { analysis, q, SMELTER_SHEET } from './common';
 
+/** How the row is described: AMRT 1.2 has no look-up column, so a row without an ID is simply "without an RMI ID". */
+function notListedWording(lookupColumn: string | undefined): string {
+  return lookupColumn ? '"Smelter not listed"' : 'a smelter without an RMI ID';
+}
+
 export default createRule<ReviewReference>({
   meta: {
     id: 'smelter/not-listed',
@@ -21,10 +26,10 @@ export default createRule<ReviewReference>({
       const country = r.row.country?.trim() ?? '';
       const row = r.row.row;
       if (!name || !country) {
-        const missing = [!name ? 'name (column D)' : '', !country ? 'country (column E)' : ''].filter(Boolean);
+        const missing = [!name ? `name (column ${a.columns.name ?? 'D'})` : '', !country ? `country (column ${a.columns.country ?? 'E'})` : ''].filter(Boolean);
         report({
           severity: 'error', sheet: SMELTER_SHEET, cell: !name ? a.cell('name', row) : a.cell('country', row), row,
-          message: `"Smelter not listed" row without the smelter's ${missing.join(' and ')}.`,
+          message: `${a.columns.lookup ? '"Smelter not listed" row' : 'Row'} without the smelter's ${missing.join(' and ')}.`,
           fix: 'Give the smelter\'s name and country so that it can be identified.',
           data: { missing: missing.map((m) => m.split(' ')[0]) },
         });
@@ -34,7 +39,7 @@ export default createRule<ReviewReference>({
         report({
           severity: 'info', sheet: SMELTER_SHEET, cell: a.cell('lookup', row), row,
           message: `The name ${q(name)} is the RMI look-up name of ${r.id} (${r.known.standardName}, ${r.known.country}); the template resolved it, but the row still says "Smelter not listed".`,
-          fix: `Choose ${q(name)} in column C.`,
+          fix: `Choose ${q(name)} in column ${a.columns.lookup ?? 'C'}.`,
           data: { id: r.id, suggestions: [{ id: r.id, name: r.known.standardName, country: r.known.country, score: 1 }] },
         });
         continue;
@@ -47,10 +52,10 @@ export default createRule<ReviewReference>({
       report({
         sheet: SMELTER_SHEET, cell: a.cell('name', row), row,
         message: exact.length
-          ? `${q(name)} is entered as "Smelter not listed", but RMI lists it: ${list}.`
+          ? `${q(name)} is entered as ${notListedWording(a.columns.lookup)}, but RMI lists it: ${list}.`
           : `${q(name)}${country ? ` (${country})` : ''} is not a smelter RMI recognises${r.metal ? ` for ${r.metal}` : ''}.${list ? ` Closest RMI smelters: ${list}.` : ' No similar RMI smelter was found.'}`,
         fix: suggestions.length
-          ? 'If one of the suggestions is this smelter, choose it in column C; otherwise ask the supplier for the smelter\'s full name, address and any RMI ID.'
+          ? `If one of the suggestions is this smelter, ${a.columns.lookup ? `choose it in column ${a.columns.lookup}` : 'enter its RMI ID'}; otherwise ask the supplier for the smelter's full name, address and any RMI ID.`
           : 'Ask the supplier for the smelter\'s full name, address and any RMI ID.',
         data: { name, country: country || null, suggestions },
       });

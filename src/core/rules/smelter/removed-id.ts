@@ -10,14 +10,14 @@ export default createRule<ReviewReference>({
     doc:
       'Reports an ID that RMI has dropped from its list: an older template version\'s Smelter Look-up lists it, but ' +
       'the newest version of that template family (as shipped with this tool) no longer does, and the imported ' +
-      'facility list does not have it either. Dropped IDs are typically merged duplicates, closed facilities or ' +
+      'facility list does not have it either (nor does a template newer than the shipped history). Dropped IDs are typically merged duplicates, closed facilities or ' +
       'entities that are not smelters; the supplier should confirm the smelter and its current ID.',
   },
   check(ctx, report) {
     const a = analysis(ctx);
     for (const r of a.rows) {
       if (!r.id || !r.isSmelter) continue;
-      if (a.reference.facilityList?.entries.has(r.id)) continue;
+      if (a.reference.facilityList?.entries.has(r.id) || a.newerThanHistory(r)) continue;
       const removed = removedFromHistory(r.id);
       if (!removed) continue;
       const e = removed[0]!;
