@@ -155,7 +155,15 @@ function mineralsInScope(decl: SheetGrid, layout: TemplateLayout): string[] {
     const name = canonicalMineral(t, d.minerals);
     if (!picked.includes(name)) picked.push(name);
   }
-  // The template sorts the selection alphabetically into its question slots.
+  // The template sorts the selection into its question slots with Excel's own collation. When the workbook was
+  // recalculated, the slot labels (column B of the first question) show that order: use it if it names exactly
+  // the picked minerals; otherwise sort (alphabetical, as Excel does for Latin names).
+  const q1 = d.questions[0];
+  if (q1) {
+    const labels = q1.slots.map((s) => cleanText(valueAt(decl, `B${parseA1(s.answerCell).row}`))?.replace(/\(\*\)\s*$/, '').trim() ?? '').filter(Boolean);
+    const same = labels.length === picked.length && labels.every((l) => picked.some((p) => p.toLowerCase() === l.toLowerCase()));
+    if (same) return labels.map((l) => picked.find((p) => p.toLowerCase() === l.toLowerCase())!);
+  }
   return picked.sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
 }
 
@@ -322,7 +330,7 @@ export function readTemplate(wb: WorkbookGrid): ReadResult {
   const notes = new Notes();
   if (!choice.exact) {
     notes.add({
-      code: 'unknown-version', severity: 'warning', sheet: 'Declaration', cell: layout.declaration.versionCell, row: null,
+      code: 'unknown-version', severity: 'warning', sheet: 'Declaration', cell: layout.declaration.versionCell, row: parseA1(layout.declaration.versionCell).row,
       message: `${info.family} version ${info.version} is not one this tool knows (newest known: ${newestVersion(info.family)}); it was read with the ${layout.version} layout, so check positions by eye.`,
     });
   }

@@ -121,12 +121,22 @@ describe('versions and non-templates', () => {
     const bytes = fillTemplate(readTemplateBytes('RMI_CMRT_6.5.xlsx'), [{ sheet: 'Declaration', cell: 'J3', value: 'Revision 6.6\nMay 1, 2026' }]);
     const { declaration } = read(bytes);
     expect(declaration.template).toMatchObject({ version: '6.6', layoutVersion: '6.5', releaseDate: '2026-05-01' });
-    expect(declaration.notes).toEqual([expect.objectContaining({ code: 'unknown-version', severity: 'warning' })]);
+    expect(declaration.notes).toEqual([expect.objectContaining({ code: 'unknown-version', severity: 'warning', cell: 'J3', row: 3 })]);
   });
 
   it('says why a workbook without the template sheets is not a template', () => {
     const wb = { sheets: [{ name: 'Sheet1', values: [['hello']] }] };
     expect(() => detectTemplate(wb)).toThrow(TemplateError);
     expect(() => detectTemplate(wb)).toThrow(/not an RMI reporting template: it has no "Declaration" and "Smelter List" sheet/);
+  });
+});
+
+describe('mineral slot order', () => {
+  it('follows the recalculated slot labels when they name exactly the selected minerals (AMRT 1.2, Chinese)', () => {
+    const { declaration } = read(readTemplateBytes('RMI_AMRT_1.2.xlsx'));
+    // The sample answers in this file select seven minerals by their Chinese names; Excel sorted them (pinyin).
+    expect(declaration.mineralsInScope).toEqual(['铬', '锂', '铝', '镍', '铜', '锌', '银']);
+    expect(declaration.answers[0]!.answers[1]!.cell).toBe('D28');
+    expect(declaration.answers[0]!.metal).toBe('铬');
   });
 });
