@@ -55,6 +55,10 @@ export interface SmelterAnalysis {
   question(topic: QuestionTopic): number | null;
   /** The answer Field of a question for a metal, or null. */
   answer(metal: string | null, topic: QuestionTopic): Field | null;
+  /** Whether that answer is "No" (memoised: the smelter rules ask once per row). */
+  answeredNo(metal: string | null, topic: QuestionTopic): boolean;
+  /** Whether that answer is "Yes". */
+  answeredYes(metal: string | null, topic: QuestionTopic): boolean;
   /**
    * True when the row's ID is in this template's own look-up and the template is newer than the newest version of
    * its family the shipped history knows: the template then outranks the history (e.g. an ID RMI listed again).
@@ -169,6 +173,19 @@ function build(ctx: AnalysisInput, reference: ReviewReference): SmelterAnalysis 
     perTopic.set(topic, f);
     return f;
   };
+  const flags = new Map<string, Map<QuestionTopic, number>>(); // 1 = yes, 2 = no, 0 = other
+  const flag = (metal: string | null, topic: QuestionTopic): number => {
+    const mk = metalKey(metal);
+    let perTopic = flags.get(mk);
+    if (!perTopic) flags.set(mk, (perTopic = new Map()));
+    let v = perTopic.get(topic);
+    if (v === undefined) {
+      const f = answer(metal, topic);
+      v = isYes(f) ? 1 : isNo(f) ? 2 : 0;
+      perTopic.set(topic, v);
+    }
+    return v;
+  };
   const latest = historyIndex().latest[family]?.version;
   const newer = !!latest && compareVersions(ctx.declaration.template?.version ?? '0', latest) > 0;
   return {
@@ -176,6 +193,8 @@ function build(ctx: AnalysisInput, reference: ReviewReference): SmelterAnalysis 
     cell: (key, row) => (columns[key] ? columns[key] + row : null),
     question,
     answer,
+    answeredNo: (metal, topic) => flag(metal, topic) === 2,
+    answeredYes: (metal, topic) => flag(metal, topic) === 1,
     newerThanHistory: (r) => newer && !!r.known?.inTemplate,
   };
 }

@@ -173,7 +173,7 @@ function assessRow(a: SmelterAnalysis, r: RowAnalysis): SmelterAssessment {
 /** Counts and header sentences for a list of assessments. */
 export function summariseSmelters(assessments: readonly SmelterAssessment[], reference: Pick<ReviewReference, 'facilityList' | 'policy'>): SmelterSummary {
   const byCategory = Object.fromEntries(INTEREST_CATEGORIES.map((c) => [c, 0])) as Record<InterestCategory, number>;
-  const byStatus: Record<string, number> = {};
+  const statusCounts = new Map<string, number>();
   let ofInterest = 0;
   for (const s of assessments) {
     if (s.interest) ofInterest++;
@@ -185,9 +185,10 @@ export function summariseSmelters(assessments: readonly SmelterAssessment[], ref
     }
     if (reference.facilityList) {
       const status = s.cid ? reference.facilityList.entries.get(s.cid)?.status ?? 'Not on list' : 'No RMI ID';
-      byStatus[status] = (byStatus[status] ?? 0) + 1;
+      statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1);
     }
   }
+  const byStatus: Record<string, number> = Object.fromEntries(statusCounts);
   const messages: string[] = [];
   const auditStatusKnown = reference.facilityList !== null;
   if (!auditStatusKnown) {

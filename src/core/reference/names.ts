@@ -78,8 +78,31 @@ function dropPhrases(tokens: string[]): string[] {
   return out;
 }
 
-/** Tokens of a smelter name without legal-form words; falls back to all tokens when nothing else is left. */
+/** A small memo for pure string functions: cleared when full (names repeat within and across reviews). */
+function memoise<T>(fn: (s: string) => T, max = 5000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string): T => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = fn(s);
+      if (cache.size >= max) cache.clear();
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
+const tokensMemo = memoise(computeTokens);
+
+/**
+ * Tokens of a smelter name without legal-form words; falls back to all tokens when nothing else is left.
+ * The array is shared between calls: do not modify it.
+ */
 export function smelterNameTokens(value: string | null | undefined): string[] {
+  return value ? tokensMemo(value) : [];
+}
+
+function computeTokens(value: string): string[] {
   const text = normaliseText(value);
   if (!text) return [];
   const tokens = joinInitials(text.split(' '));
@@ -87,9 +110,11 @@ export function smelterNameTokens(value: string | null | undefined): string[] {
   return kept.length > 0 ? kept : tokens;
 }
 
+const nameMemo = memoise((s: string) => smelterNameTokens(s).join(' '));
+
 /** Comparable form of a smelter name: "Aida Chemical Industries Co., Ltd." -> "aida chemical industries". */
 export function normaliseSmelterName(value: string | null | undefined): string {
-  return smelterNameTokens(value).join(' ');
+  return value ? nameMemo(value) : '';
 }
 
 const metalKeys = new Map<string, string>();

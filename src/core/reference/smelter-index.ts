@@ -230,11 +230,12 @@ function buildSmelterIndex(lookup: readonly LookupEntry[], facilityList: Importe
 
   const memo = new Map<string, Suggestion[]>();
   const suggest = (metal: string | null, name: string, limit = 3, minScore = 0.5): Suggestion[] => {
-    const q = prepareName(name);
-    const metals = metal && metalKey(metal) ? [metalKey(metal)] : [...byMetal.keys()];
-    const memoKey = `${metals.join(',')}\u0000${q.joined}\u0000${limit}\u0000${minScore}`;
+    const mk0 = metalKey(metal);
+    const memoKey = `${mk0}\u0000${name}\u0000${limit}\u0000${minScore}`;
     const hit = memo.get(memoKey);
     if (hit) return hit;
+    const q = prepareName(name);
+    const metals = mk0 ? [mk0] : [...byMetal.keys()];
     const best = new Map<string, { c: Candidate; score: number }>();
     for (const mk of metals) {
       const d = dataFor(mk);

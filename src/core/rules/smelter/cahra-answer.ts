@@ -1,7 +1,6 @@
 import { createRule } from '../rule';
 import type { ReviewReference } from '../../reference';
 import { matchCahra } from '../../reference/geography';
-import { isNo } from '../../smelter-analysis';
 import { analysis, SMELTER_SHEET } from './common';
 
 export default createRule<ReviewReference>({
@@ -21,8 +20,8 @@ export default createRule<ReviewReference>({
     if (n === null) return;
     for (const r of a.rows) {
       if (!r.isSmelter) continue;
+      if (!a.answeredNo(r.metal, 'cahra')) continue;
       const answer = a.answer(r.metal, 'cahra');
-      if (!isNo(answer)) continue;
       const country = r.row.country?.trim() || r.known?.country || null;
       const state = r.row.state?.trim() || (r.known && (!r.row.country?.trim() || r.row.country.trim() === r.known.country) ? r.known.state : null);
       const m = matchCahra(country, state);

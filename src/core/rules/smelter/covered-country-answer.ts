@@ -1,7 +1,6 @@
 import { createRule } from '../rule';
 import type { ReviewReference } from '../../reference';
 import { coveredCountry } from '../../reference/geography';
-import { isNo } from '../../smelter-analysis';
 import { analysis, SMELTER_SHEET } from './common';
 
 export default createRule<ReviewReference>({
@@ -20,8 +19,8 @@ export default createRule<ReviewReference>({
     if (n === null) return;
     for (const r of a.rows) {
       if (!r.isSmelter) continue;
+      if (!a.answeredNo(r.metal, 'covered-countries')) continue;
       const answer = a.answer(r.metal, 'covered-countries');
-      if (!isNo(answer)) continue;
       const country = r.row.country?.trim() || r.known?.country || null;
       const covered = coveredCountry(country);
       if (!covered) continue;

@@ -1,7 +1,6 @@
 import { createRule } from '../rule';
 import type { ReviewReference } from '../../reference';
 import { metalKey } from '../../reference/names';
-import { isNo } from '../../smelter-analysis';
 import { analysis, SMELTER_SHEET } from './common';
 
 export default createRule<ReviewReference>({
@@ -33,8 +32,8 @@ export default createRule<ReviewReference>({
         });
         continue;
       }
+      if (!a.answeredNo(r.metal, 'intentional')) continue;
       const answer = a.answer(r.metal, 'intentional');
-      if (!isNo(answer)) continue;
       report({
         sheet: SMELTER_SHEET, cell: a.cell('metal', r.row.row), row: r.row.row,
         message: `A ${r.metal} smelter is listed, but question ${q1} answers that no ${r.metal} is intentionally added or used (Declaration ${answer!.cell}: ${answer!.value}).`,

@@ -1,6 +1,5 @@
 import { createRule } from '../rule';
 import type { ReviewReference } from '../../reference';
-import { isYes } from '../../smelter-analysis';
 import { analysis, SMELTER_SHEET } from './common';
 
 export default createRule<ReviewReference>({
@@ -18,8 +17,8 @@ export default createRule<ReviewReference>({
     if (n === null) return;
     for (const r of a.rows) {
       if (r.row.lookupKind !== 'not-yet-identified') continue;
+      if (!a.answeredYes(r.metal, 'all-identified')) continue;
       const answer = a.answer(r.metal, 'all-identified');
-      if (!isYes(answer)) continue;
       report({
         sheet: SMELTER_SHEET, cell: a.cell('lookup', r.row.row), row: r.row.row,
         message: `"Smelter not yet identified" for ${r.metal}, but question ${n} answers that all ${r.metal} smelters are identified (Declaration ${answer!.cell}: ${answer!.value}).`,
