@@ -3,6 +3,7 @@ import { ACTIONS, FACILITY_ACTIONS } from '../../../src/core/reference/data/acti
 import { SEED_VERIFICATION, GEOGRAPHY_DERIVATION_DIFFERENCES, HISTORY_CSV_DIFFERENCES } from '../../../src/core/reference/data/seed-verification';
 import { historyIndex, removedFromHistory } from '../../../src/core/reference/history';
 import { actionsFor } from '../../../src/core/reference/actions';
+import { createReviewReference, referenceOf } from '../../../src/core/reference';
 import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 
@@ -66,5 +67,16 @@ describe('shipped reference data', () => {
     expect(actionsFor('CID000929', 'Gold', ['RUSSIAN FEDERATION']).map((a) => a.action.key).sort()).toEqual(['lbma-2022-03-07-russia', 'ofac-2023-07-20-ummc', 'rmi-2022-09-19-russia', 'russia-gold-import-ban-2022']);
     expect(actionsFor(null, 'Nickel', ['Russia']).map((a) => `${a.action.key}/${a.via}`)).toEqual(['rmi-2022-09-19-russia/country', 'russia-metals-import-ban-2024/country']);
     expect(actionsFor(null, 'Tin', ['CHINA'])).toEqual([]);
+  });
+
+  it('the reference bundle lists the shipped sources with their dates', () => {
+    const ref = createReviewReference();
+    expect(ref).toMatchObject({ facilityList: null, watchlist: null, policy: { activeAcceptable: false } });
+    expect(ref.shipped.cahra.date).toBe('2026-06-27');
+    expect(ref.shipped.coveredCountries.date).toBe('2010-07-21');
+    expect(ref.shipped.history).toMatchObject({ date: '2025-10-17', name: expect.stringContaining('CMRT 6.5, EMRT 2.1, CRT 2.2, AMRT 1.3') });
+    expect(ref.shipped.actions).toHaveLength(7);
+    expect(referenceOf({ reference: ref })).toBe(ref);
+    expect(referenceOf(undefined).policy.activeAcceptable).toBe(false);
   });
 });
