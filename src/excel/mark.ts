@@ -28,7 +28,7 @@ import { capabilities, errorMessage, Syncer, type Capabilities, type HostOptions
 import { capturedFormats, changesFont, COMMAND_BYTES, queueCapture, queueCellCapture, queueMarks, queueRestore, Writer, type Capture, type CellToMark } from './formats';
 import { isOwnNote, noteText, planMarks, type MarkRequest, type SheetPlan } from './plan';
 import { FINDINGS_SHEET, queueReplaceSheet, restoreStructureProtection, type SheetRow } from './sheets';
-import { cellKey, MARKS_NAMESPACE, mergeRecords, parseRecord, serializeRecord, sheetRecord, type MarkRecord, type SheetRecord } from './store';
+import { cellKey, MARKS_NAMESPACE, mergeRecords, parseRecord, resolveSheets, serializeRecord, sheetRecord, type MarkRecord, type SheetRecord } from './store';
 
 export type NoteKind = 'notes' | 'comments' | 'none';
 
@@ -69,6 +69,7 @@ export class MarkError extends Error {
 
 interface SheetInfo {
   name: string;
+  id: string;
   sheet: Excel.Worksheet;
   protected: boolean;
   options: Excel.WorksheetProtectionOptions;
@@ -88,8 +89,8 @@ function noteKindOf(caps: Capabilities): NoteKind {
 /** Sync-1 loads shared by mark and clear. */
 function loadCommon(context: Excel.RequestContext, caps: Capabilities) {
   const wb = context.workbook;
-  if (caps.passwordInfo) wb.worksheets.load('items/name,items/protection/protected,items/protection/options,items/protection/isPasswordProtected');
-  else wb.worksheets.load('items/name,items/protection/protected,items/protection/options');
+  if (caps.passwordInfo) wb.worksheets.load('items/name,items/id,items/protection/protected,items/protection/options,items/protection/isPasswordProtected');
+  else wb.worksheets.load('items/name,items/id,items/protection/protected,items/protection/options');
   const parts = wb.customXmlParts.getByNamespace(MARKS_NAMESPACE);
   parts.load('items/id');
   const kind = noteKindOf(caps);
@@ -103,6 +104,7 @@ function sheetInfos(context: Excel.RequestContext, caps: Capabilities): Map<stri
   for (const ws of context.workbook.worksheets.items) {
     out.set(ws.name, {
       name: ws.name,
+      id: ws.id,
       sheet: ws,
       protected: ws.protection.protected,
       options: ws.protection.options,
@@ -280,11 +282,12 @@ export async function markWorkbook(context: Excel.RequestContext, request: MarkR
   }
 
   // The new record. A cell marked before keeps its recorded original (its current format is the old mark).
-  const old = mergeRecords(xml.map((r) => parseRecord(r.value)));
+  const old = resolveSheets(mergeRecords(xml.map((r) => parseRecord(r.value))), [...infos.values()]);
   const existing = notesBySheet(located);
   const record: MarkRecord = new Map();
   for (const w of work) {
     const rec = sheetRecord(record, w.info.name);
+    rec.id = w.info.id;
     const prev = old.get(w.info.name);
     const kinds = new Map((w.plan?.cells ?? []).map((c) => [cellKey(c.row, c.col), c.kind]));
     for (const c of w.captures) {
@@ -415,7 +418,7 @@ export async function clearMarks(context: Excel.RequestContext, opts: Omit<MarkO
   const located = locateNotes(notes, isOwnNote);
   await syncer.sync();
 
-  const record = mergeRecords(xml.map((r) => parseRecord(r.value)));
+  const record = resolveSheets(mergeRecords(xml.map((r) => parseRecord(r.value))), [...infos.values()]);
   const own = notesBySheet(located);
   const sheets = [...new Set([...record.keys(), ...own.keys()])].map((n) => infos.get(n)).filter((i): i is SheetInfo => Boolean(i));
 

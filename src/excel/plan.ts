@@ -92,8 +92,12 @@ function severityLabel(s: Severity): string {
   return s === 'error' ? 'Error' : s === 'warning' ? 'Warning' : 'Note';
 }
 
+/** Longest note text written (Excel allows 32,767 characters; a note that long helps nobody). */
+const MAX_NOTE_TEXT = 8_000;
+
 export function noteText(lines: readonly string[]): string {
-  return [MARKER, ...lines].join('\n');
+  const text = [MARKER, ...lines].join('\n');
+  return text.length > MAX_NOTE_TEXT ? `${text.slice(0, MAX_NOTE_TEXT - 40)}\n… (more in the CMRT Review task pane)` : text;
 }
 
 export function isOwnNote(content: unknown): boolean {

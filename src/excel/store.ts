@@ -5,7 +5,7 @@
  * changed); per note anchor: whether the add-in added the note or found the supplier's own there (left alone).
  *
  *   <marks xmlns="urn:cmrt-review:marks:v1" version="1">
- *     <sheet name="Smelter List">
+ *     <sheet name="Smelter List" id="{00000000-0001-0000-0000-000000000000}">
  *       <f r="5" c="1" c2="7" fill="none" font="#000000" bold="0" kind="interest"/>
  *       <f r="5" c="8" c2="10" fill="#FFFFFF" font="#000000" bold="0" kind="interest"/>
  *       <note cell="A5" by="add-in"/>
@@ -35,6 +35,8 @@ export interface MarkedCell {
 }
 
 export interface SheetRecord {
+  /** Worksheet.id when it was marked: finds the sheet again after a rename. */
+  id?: string;
   /** Marked cells by cell key (see cellKey). */
   cells: Map<number, MarkedCell>;
   /** Note anchors (A1) and who wrote the note there. */
@@ -84,7 +86,7 @@ export function serializeRecord(record: MarkRecord): string {
   const out: string[] = [`<?xml version="1.0" encoding="UTF-8"?>`, `<marks xmlns="${MARKS_NAMESPACE}" version="1">`];
   for (const [name, s] of record) {
     if (!s.cells.size && !s.notes.size) continue;
-    out.push(`<sheet name="${esc(name)}">`);
+    out.push(`<sheet name="${esc(name)}"${s.id ? ` id="${esc(s.id)}"` : ''}>`);
     const cells = [...s.cells].sort((a, b) => a[0] - b[0]).map(([k, value]) => ({ ...keyCell(k), value }));
     for (const { run, value: { orig: f, kind } } of runsByKey(cells, markedKey)) {
       const attrs = [`r="${run.row}"`, `c="${run.c1}"`];
@@ -113,9 +115,10 @@ function attrsOf(tag: string): Record<string, string> {
 export function parseRecord(xml: string): MarkRecord {
   const record: MarkRecord = new Map();
   for (const m of xml.matchAll(/<sheet\s([^>]*?)(\/>|>([\s\S]*?)<\/sheet>)/g)) {
-    const name = attrsOf(m[1]!).name;
+    const { name, id } = attrsOf(m[1]!);
     if (name === undefined) continue;
     const s = sheetRecord(record, name);
+    if (id) s.id = id;
     for (const t of (m[3] ?? '').matchAll(/<(f|note)\s([^>]*?)\/>/g)) {
       const a = attrsOf(t[2]!);
       if (t[1] === 'note') {
@@ -148,9 +151,20 @@ export function mergeRecords(records: readonly MarkRecord[]): MarkRecord {
   for (const r of records) {
     for (const [name, s] of r) {
       const t = sheetRecord(out, name);
+      if (s.id && !t.id) t.id = s.id;
       for (const [k, f] of s.cells) if (!t.cells.has(k)) t.cells.set(k, f);
       for (const [cell, by] of s.notes) if (!t.notes.has(cell)) t.notes.set(cell, by);
     }
+  }
+  return out;
+}
+
+/** The record keyed by the sheets' current names: a sheet renamed since is found by its id; a deleted one is dropped. */
+export function resolveSheets(record: MarkRecord, sheets: readonly { name: string; id: string }[]): MarkRecord {
+  const out: MarkRecord = new Map();
+  for (const [name, s] of record) {
+    const sheet = sheets.find((x) => x.name === name && (!s.id || x.id === s.id)) ?? sheets.find((x) => s.id !== undefined && x.id === s.id) ?? sheets.find((x) => x.name === name);
+    if (sheet) out.set(sheet.name, { ...s, id: sheet.id });
   }
   return out;
 }

@@ -5,6 +5,7 @@
    these tests read properties before load and sync on purpose, and read ClientResult values and collection items,
    which the rules do not model. */
 import { FakeWorkbook, FakeOfficeError, CMRT_PROTECTION_OPTIONS } from '../../src/excel/fake';
+import * as objects from '../../src/excel/fake/objects';
 import type { WorkbookGrid } from '../../src/core/grid';
 
 const grid: WorkbookGrid = {
@@ -298,4 +299,27 @@ describe('notes, comments, custom XML parts and requirement sets', () => {
     expect(wb.format('Data', 'A1').fill).not.toBeNull();
     expect(wb.format('Data', 'A2').fill).toBeNull();
   });
+});
+
+test('every property a fake object loads can be read through a getter, as on the real proxy', () => {
+  const wb = fake();
+  const ctx = wb.createContext();
+  const missing: string[] = [];
+  for (const [name, cls] of Object.entries(objects)) {
+    if (typeof cls !== 'function' || !/^Fake/.test(name)) continue;
+    const proto = (cls as { prototype: object }).prototype as { _scalars?: () => readonly string[] };
+    if (typeof proto._scalars !== 'function') continue;
+    const probe = Object.create(proto) as { context: unknown; _scalars: () => readonly string[] };
+    probe.context = ctx;
+    for (const prop of probe._scalars()) {
+      let p: object | null = proto;
+      let found = false;
+      while (p && !found) {
+        found = Boolean(Object.getOwnPropertyDescriptor(p, prop)?.get);
+        p = Object.getPrototypeOf(p) as object | null;
+      }
+      if (!found) missing.push(`${name}.${prop}`);
+    }
+  }
+  expect(missing).toEqual([]);
 });

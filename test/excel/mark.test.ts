@@ -118,6 +118,29 @@ describe('marking', () => {
     expect(twice.snapshot()).toEqual(start);
   });
 
+  test('marking with nothing to mark removes the earlier marks, as clear does', async () => {
+    const wb = fakeCmrt({ rows: 30 });
+    const start = wb.snapshot();
+    await mark(wb, manyMarks(30));
+    const r = await mark(wb, {});
+    expect(r).toMatchObject({ outcome: 'marked', cellsMarked: 0, syncs: 3 });
+    expect(wb.snapshot()).toEqual(start);
+    expect(wb.doc.customXmlParts).toEqual([]);
+  });
+
+  test('a sheet renamed between marking and clearing is found again by its id', async () => {
+    const wb = fakeCmrt({ rows: 30 });
+    await mark(wb, manyMarks(30));
+    wb.sheet('Smelter List').name = 'Smelters';
+    const renamed = wb.snapshot();
+    await clear(wb);
+    const after = wb.snapshot() as { name: string; formats: unknown }[];
+    const fresh = fakeCmrt({ rows: 30 });
+    fresh.sheet('Smelter List').name = 'Smelters';
+    expect(after).toEqual(fresh.snapshot());
+    expect(after).not.toEqual(renamed);
+  });
+
   test('positions stay right on sheets with hidden rows', async () => {
     const hidden = Array.from({ length: 15 }, (_, i) => SMELTER_FIRST_ROW + 1 + i);
     const wb = fakeCmrt({ rows: 40, hiddenRows: { 'Smelter List': hidden } });

@@ -37,6 +37,9 @@ describe('planMarks', () => {
     expect(noteText(['a'])).toBe(`${MARKER}\na`);
     expect(isOwnNote(noteText(['a']))).toBe(true);
     expect(isOwnNote('my note [CMRT Review]')).toBe(false);
+    const long = noteText(Array.from({ length: 500 }, (_, i) => `Error: finding number ${i} with a long explanation`));
+    expect(long.length).toBeLessThanOrEqual(8_000);
+    expect(long).toMatch(/more in the CMRT Review task pane\)$/);
   });
 });
 

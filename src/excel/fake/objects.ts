@@ -412,6 +412,12 @@ export class FakeRange extends FakeClientObject<RangeT> {
   get address(): string {
     return this._get('address');
   }
+  get addressLocal(): string {
+    return this._get('addressLocal');
+  }
+  get cellCount(): number {
+    return this._get('cellCount');
+  }
   get values(): CellValue[][] {
     return this._get('values');
   }
@@ -495,8 +501,8 @@ export class FakeRange extends FakeClientObject<RangeT> {
     return this.used(valuesOnly, true);
   }
 
-  getIntersectionOrNullObject(anotherRange: string | FakeRange): FakeRange {
-    const other = typeof anotherRange === 'string' ? null : anotherRange;
+  getIntersectionOrNullObject(anotherRange: string | object): FakeRange {
+    const other = typeof anotherRange === 'string' ? null : (anotherRange as FakeRange);
     return new FakeRange(
       this.context,
       chained(
@@ -624,6 +630,9 @@ export class FakeRangeAreas extends FakeClientObject<AreasT> {
   get areaCount(): number {
     return this._get('areaCount');
   }
+  get cellCount(): number {
+    return this._get('cellCount');
+  }
 }
 
 // ---- Worksheets ----
@@ -697,6 +706,12 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   get name(): string {
     return this._get('name');
   }
+  get id(): string {
+    return this._get('id');
+  }
+  get position(): number {
+    return this._get('position');
+  }
   get visibility(): string {
     return this._get('visibility');
   }
@@ -723,11 +738,18 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     );
   }
   /** Several areas at once ("A5:Q5, A8:Q8"), ExcelApi 1.9. */
-  getRanges(address: string): FakeRangeAreas {
+  getRanges(address?: string): FakeRangeAreas {
     this.context.requireApi(9, 'Worksheet.getRanges');
     return new FakeRangeAreas(
       this.context,
-      chained(this._resolve, (s) => ({ sheet: s, rects: splitAreas(address).map((a) => rangeOn(s, a).rect) }), 'Worksheet.getRanges'),
+      chained(
+        this._resolve,
+        (s) => {
+          if (!address) throw new FakeOfficeError(FakeErrorCodes.invalidArgument, 'The fake needs an address for getRanges (the selection is not modelled).');
+          return { sheet: s, rects: splitAreas(address).map((a) => rangeOn(s, a).rect) };
+        },
+        'Worksheet.getRanges',
+      ),
       this.hint,
     );
   }
@@ -805,6 +827,9 @@ export class FakeWorksheetCollection extends FakeCollection<FakeSheet, FakeWorks
   }
   getItemOrNullObject(key: string): FakeWorksheet {
     return new FakeWorksheet(this.context, () => findSheet(doc(this.context), key) ?? null, key)._trackNull();
+  }
+  override getCount(visibleOnly?: boolean): FakeClientResult<number> {
+    return this._result('getCount', [visibleOnly], (sheets) => sheets.filter((s) => !visibleOnly || s.visibility === 'Visible').length);
   }
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => doc(this.context).sheets.find((s) => s.id === doc(this.context).activeSheetId) ?? null);
@@ -923,14 +948,14 @@ export class FakeNoteCollection extends FakeCollection<NoteT, FakeNote> {
   private locate(address: string): { sheet: FakeSheet; row: number; col: number } {
     return cellOn(doc(this.context), address, this.sheetResolve ? this.sheetResolve() : null);
   }
-  add(cellAddress: string | FakeRange, content: string): FakeNote {
+  add(cellAddress: string | object, content: string): FakeNote {
     let made: NoteT | null = null;
     this.context.enqueue({
       label: 'NoteCollection.add',
       sheet: this.hint,
       bytes: argBytes(typeof cellAddress === 'string' ? cellAddress : 'range', content),
       run: () => {
-        const at = typeof cellAddress === 'string' ? this.locate(cellAddress) : rangeCell(cellAddress);
+        const at = typeof cellAddress === 'string' ? this.locate(cellAddress) : rangeCell(cellAddress as FakeRange);
         assertCanEditObjects(at.sheet, 'note');
         const k = key(at.row, at.col);
         if (at.sheet.notes.has(k)) throw new FakeOfficeError(FakeErrorCodes.invalidArgument, `The cell ${colLetters(at.col)}${at.row} already has a note.`);
@@ -989,7 +1014,7 @@ function sheetOfComment(ctx: FakeRequestContext, c: FakeComment): FakeSheet {
   return s;
 }
 
-export class FakeComment_ extends FakeClientObject<FakeComment> {
+export class FakeCommentObject extends FakeClientObject<FakeComment> {
   constructor(ctx: FakeRequestContext, resolve: Resolver<FakeComment>) {
     super(ctx, resolve, 'Comment');
   }
@@ -1002,6 +1027,9 @@ export class FakeComment_ extends FakeClientObject<FakeComment> {
   }
   get id(): string {
     return this._get('id');
+  }
+  get authorName(): string {
+    return this._get('authorName');
   }
   get content(): string {
     return this._get('content');
@@ -1028,7 +1056,7 @@ export class FakeComment_ extends FakeClientObject<FakeComment> {
   }
 }
 
-export class FakeCommentCollection extends FakeCollection<FakeComment, FakeComment_> {
+export class FakeCommentCollection extends FakeCollection<FakeComment, FakeCommentObject> {
   constructor(
     ctx: FakeRequestContext,
     private readonly sheetResolve: Resolver<FakeSheet> | null,
@@ -1046,10 +1074,10 @@ export class FakeCommentCollection extends FakeCollection<FakeComment, FakeComme
   override _sheetName(): string | undefined {
     return this.hint;
   }
-  protected _item(c: FakeComment): FakeComment_ {
-    return new FakeComment_(this.context, () => c);
+  protected _item(c: FakeComment): FakeCommentObject {
+    return new FakeCommentObject(this.context, () => c);
   }
-  add(cellAddress: string | FakeRange, content: string, _contentType?: string): FakeComment_ {
+  add(cellAddress: string | object, content: string, _contentType?: string): FakeCommentObject {
     let made: FakeComment | null = null;
     this.context.enqueue({
       label: 'CommentCollection.add',
@@ -1057,7 +1085,7 @@ export class FakeCommentCollection extends FakeCollection<FakeComment, FakeComme
       bytes: argBytes(typeof cellAddress === 'string' ? cellAddress : 'range', content),
       run: () => {
         const d = doc(this.context);
-        const at = typeof cellAddress === 'string' ? cellOn(d, cellAddress, this.sheetResolve ? this.sheetResolve() : null) : rangeCell(cellAddress);
+        const at = typeof cellAddress === 'string' ? cellOn(d, cellAddress, this.sheetResolve ? this.sheetResolve() : null) : rangeCell(cellAddress as FakeRange);
         if (at.sheet.protection.protected) throw accessDenied('comment', at.sheet);
         if (at.sheet.notes.has(key(at.row, at.col))) throw new FakeOfficeError(FakeErrorCodes.invalidArgument, 'The cell already has a note.');
         if (d.comments.some((c) => c.sheetId === at.sheet.id && c.row === at.row && c.col === at.col)) {
@@ -1067,19 +1095,19 @@ export class FakeCommentCollection extends FakeCollection<FakeComment, FakeComme
         d.comments.push(made);
       },
     });
-    return new FakeComment_(this.context, () => made);
+    return new FakeCommentObject(this.context, () => made);
   }
-  getItem(commentId: string): FakeComment_ {
-    return new FakeComment_(this.context, () => {
+  getItem(commentId: string): FakeCommentObject {
+    return new FakeCommentObject(this.context, () => {
       const c = doc(this.context).comments.find((x) => x.id === commentId);
       if (!c) throw new FakeOfficeError(FakeErrorCodes.itemNotFound, `No comment ${commentId}.`);
       return c;
     });
   }
-  getItemByCell(cellAddress: string): FakeComment_ {
-    return new FakeComment_(this.context, () => {
+  getItemByCell(cellAddress: string | object): FakeCommentObject {
+    return new FakeCommentObject(this.context, () => {
       const d = doc(this.context);
-      const at = cellOn(d, cellAddress, this.sheetResolve ? this.sheetResolve() : null);
+      const at = typeof cellAddress === 'string' ? cellOn(d, cellAddress, this.sheetResolve ? this.sheetResolve() : null) : rangeCell(cellAddress as FakeRange);
       const c = d.comments.find((x) => x.sheetId === at.sheet.id && x.row === at.row && x.col === at.col);
       if (!c) throw new FakeOfficeError(FakeErrorCodes.itemNotFound, `No comment at ${cellAddress}.`);
       return c;
@@ -1213,6 +1241,9 @@ export class FakeApplication extends FakeClientObject<FakeDocument> {
   protected _read(): unknown {
     return 'Automatic';
   }
+  get calculationMode(): string {
+    return this._get('calculationMode');
+  }
   suspendApiCalculationUntilNextSync(): void {
     this.context.requireApi(6, 'Application.suspendApiCalculationUntilNextSync');
     this.context.pending.suspendedCalculation = true;
@@ -1264,6 +1295,9 @@ export class FakeWorkbookProxy extends FakeClientObject<FakeDocument> {
   }
   protected _read(): unknown {
     return 'Book.xlsx';
+  }
+  get name(): string {
+    return this._get('name');
   }
   protected override _nav(name: string): FakeClientObject<unknown> | undefined {
     if (name === 'protection') return this.protection as FakeClientObject<unknown>;
