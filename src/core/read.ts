@@ -273,7 +273,7 @@ function readSmelters(sheet: SheetGrid | undefined, t: TableLayout<SmelterColumn
     const row: SmelterRow = {
       row: r,
       ...(v as SmelterRowValues),
-      lookupKind: lookupKind(v.lookup ?? null, v.name ?? null, v.id ?? null),
+      lookupKind: lookupKind(v.lookup ?? null, v.name ?? null, v.id ?? v.typedId ?? null),
     };
     if (errors) {
       row.errors = errors;

@@ -112,9 +112,9 @@ describe('CMRT 6.5 (real template)', () => {
   const r = review(f);
 
   it('reads the rows as filled', () => {
-    // Row 7 holds only a typed ID that did not resolve: the reader calls it "empty"; the rules still see the ID.
+    // Row 7 holds only a typed ID that did not resolve: the reader counts it as a listed smelter by its typed ID.
     expect(r.declaration.smelters.map((s) => [s.row, s.lookupKind])).toEqual([
-      [5, 'listed'], [6, 'listed'], [7, 'empty'], [8, 'not-listed'], [9, 'listed'], [10, 'not-yet-identified'], [11, 'listed'], [12, 'listed'], [13, 'listed'],
+      [5, 'listed'], [6, 'listed'], [7, 'listed'], [8, 'not-listed'], [9, 'listed'], [10, 'not-yet-identified'], [11, 'listed'], [12, 'listed'], [13, 'listed'],
     ]);
   });
 
