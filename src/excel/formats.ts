@@ -37,23 +37,27 @@ export function queueCapture(sheet: Excel.Worksheet, run: Run, caps: Capabilitie
   return { run, range };
 }
 
-/** Second sync: per-cell loads of the properties a segment does not share (Excel reports null for those). */
-export function queueCellCapture(c: Capture, caps: Capabilities): void {
+/**
+ * Second sync: per-cell loads of the properties a segment does not share (Excel reports null for those).
+ * Returns the estimated request bytes queued.
+ */
+export function queueCellCapture(c: Capture, caps: Capabilities): number {
   const f = c.range.format;
   const m = { fillColor: f.fill.color === null, pattern: caps.api19 && f.fill.pattern === null, fontColor: f.font.color === null, bold: f.font.bold === null };
-  if (!m.fillColor && !m.pattern && !m.fontColor && !m.bold) return;
+  if (!m.fillColor && !m.pattern && !m.fontColor && !m.bold) return 0;
   if (caps.api19) {
     const fill = { ...(m.fillColor ? { color: true } : {}), ...(m.pattern ? { pattern: true } : {}) };
     const font = { ...(m.fontColor ? { color: true } : {}), ...(m.bold ? { bold: true } : {}) };
     c.cellProps = c.range.getCellProperties({ format: { ...(Object.keys(fill).length ? { fill } : {}), ...(Object.keys(font).length ? { font } : {}) } });
-  } else {
-    c.cellRanges = [];
-    for (let i = 0; i <= c.run.c2 - c.run.c1; i++) {
-      const cell = c.range.getCell(0, i);
-      loadFormat(cell, caps);
-      c.cellRanges.push(cell);
-    }
+    return COMMAND_BYTES;
   }
+  c.cellRanges = [];
+  for (let i = 0; i <= c.run.c2 - c.run.c1; i++) {
+    const cell = c.range.getCell(0, i);
+    loadFormat(cell, caps);
+    c.cellRanges.push(cell);
+  }
+  return c.cellRanges.length * (COMMAND_BYTES + 200);
 }
 
 /** The fill as recorded: `null` for no fill. Without ExcelApi 1.9, no fill and white cannot be told apart: white is taken as no fill. */
@@ -92,7 +96,6 @@ const AREAS_PER_CALL = 250;
  */
 export class Writer {
   private spent = 0;
-  syncs = 0;
   constructor(
     private readonly context: Excel.RequestContext,
     private readonly syncer: Syncer,
@@ -111,7 +114,6 @@ export class Writer {
   async spend(bytes: number): Promise<void> {
     if (this.spent > 0 && this.spent + bytes > this.budget) {
       await this.syncer.sync();
-      this.syncs += 1;
       this.spent = 0;
       this.suspend();
     }
@@ -120,7 +122,6 @@ export class Writer {
 
   async flush(): Promise<void> {
     await this.syncer.sync();
-    this.syncs += 1;
     this.spent = 0;
   }
 }

@@ -5,6 +5,9 @@
  *   readWorkbook(context, plan?, opts?)        -> { grid, syncs, truncated, formulasUnknown }   2 syncs
  *   markWorkbook(context, request, opts?)      -> MarkResult                                     3 syncs (4 with comments)
  *   clearMarks(context, opts?)                 -> { syncs, cellsRestored, notesRemoved }         3 syncs
+ *
+ * Mark and clear add a sync only when a request would near Excel on the web's 5 MB limit, and two after a failed
+ * write (to put protection back).
  *   writeSheet(context, name, rows, { append }) -> { syncs, firstRow, created }                  2-3 syncs
  *   goTo(context, sheet, cell)                 -> { ok, message? }                               2 syncs
  *

@@ -25,7 +25,7 @@
 import { colLetters } from '../core/grid';
 import { parseArea, runsByKey } from './address';
 import { capabilities, errorMessage, Syncer, type Capabilities, type HostOptions } from './capabilities';
-import { capturedFormats, changesFont, COMMAND_BYTES, queueCapture, queueCellCapture, queueMarks, queueRestore, Writer, type Capture, type CellToMark } from './formats';
+import { capturedFormats, changesFont, COMMAND_BYTES, queueCapture, queueCellCapture, queueMarks, queueRestore, WRITE_BUDGET_BYTES, Writer, type Capture, type CellToMark } from './formats';
 import { isOwnNote, noteText, planMarks, type MarkRequest, type SheetPlan } from './plan';
 import { FINDINGS_SHEET, queueReplaceSheet, restoreStructureProtection, type SheetRow } from './sheets';
 import { cellKey, MARKS_NAMESPACE, mergeRecords, parseRecord, resolveSheets, serializeRecord, sheetRecord, type MarkRecord, type SheetRecord } from './store';
@@ -251,7 +251,19 @@ export async function markWorkbook(context: Excel.RequestContext, request: MarkR
   // Sync 2.
   const xml = parts.items.map((p) => p.getXml());
   const located = locateNotes(notes);
-  for (const w of work) for (const c of w.captures) queueCellCapture(c, caps);
+  // Per-cell loads are small with ExcelApi 1.9 (one getCellProperties per segment); on older Excel a workbook with
+  // many differently formatted cells could need more than one request for them.
+  let loads = 0;
+  const budget = opts.writeBudgetBytes ?? WRITE_BUDGET_BYTES;
+  for (const w of work) {
+    for (const c of w.captures) {
+      loads += queueCellCapture(c, caps);
+      if (loads > budget) {
+        await syncer.sync();
+        loads = 0;
+      }
+    }
+  }
   const probed = work.filter((w) => w.info.protected).map((w) => w.info);
   for (const info of probed) {
     info.sheet.protection.unprotect();

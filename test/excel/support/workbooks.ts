@@ -2,8 +2,6 @@
  * Workbooks for the Excel adapter tests: a synthetic CMRT-shaped grid (any number of smelter rows) with the real
  * template's formatting pattern, and - once the xlsx reader and the fill helper exist - the real RMI CMRT 6.5.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../../src/core/grid';
 import type { Finding } from '../../../src/core/model';
 import { FakeWorkbook, type FakeExcelOptions, type FakeFormat, type FromGridOptions } from '../../../src/excel/fake';
@@ -105,11 +103,15 @@ export interface FakeCmrtOptions extends FromGridOptions, FakeExcelOptions {
 /** A fake Excel holding the synthetic CMRT, protected without password as RMI ships it. */
 export function fakeCmrt(opts: FakeCmrtOptions = {}): FakeWorkbook {
   const rows = opts.rows ?? 60;
-  return FakeWorkbook.fromGrid(syntheticCmrt(rows), {
-    ...opts,
-    formats: { 'Smelter List': smelterRowFormats(rows), Declaration: { 'D8:D30': { locked: false, fill: { color: '#FFFF99', pattern: 'Solid' } } }, ...opts.formats },
-    notes: { Declaration: { P3: 'Language selection (template note)' }, ...opts.notes },
-  });
+  const base: Record<string, Record<string, Partial<FakeFormat>>> = {
+    'Smelter List': smelterRowFormats(rows),
+    Declaration: { 'D8:D30': { locked: false, fill: { color: '#FFFF99', pattern: 'Solid' } } },
+  };
+  const formats = { ...base };
+  for (const [sheet, f] of Object.entries(opts.formats ?? {})) formats[sheet] = { ...base[sheet], ...f };
+  const notes: Record<string, Record<string, string>> = { Declaration: { P3: 'Language selection (template note)' } };
+  for (const [sheet, n] of Object.entries(opts.notes ?? {})) notes[sheet] = { ...notes[sheet], ...n };
+  return FakeWorkbook.fromGrid(syntheticCmrt(rows), { ...opts, formats, notes });
 }
 
 /** Every 3rd smelter row of interest, plus ID errors and Declaration findings. */
@@ -130,13 +132,4 @@ export function manyMarks(rows: number): { smeltersOfInterest: SmelterOfInterest
     { rule: 'declaration/language', severity: 'warning', sheet: 'Declaration', cell: 'P3', row: 3, message: 'Language cell has a note of its own.' },
   );
   return { smeltersOfInterest, findings };
-}
-
-// ---- Real templates, when the xlsx reader and the fill helper have landed ----
-
-const TEMPLATES = join(__dirname, '..', '..', '..', '..', 'shared', 'templates');
-const ROOT = join(__dirname, '..', '..', '..');
-
-export function realTemplateSupport(): boolean {
-  return existsSync(join(ROOT, 'src', 'xlsx', 'read.ts')) && existsSync(join(ROOT, 'test', 'support', 'fill.ts')) && existsSync(join(TEMPLATES, 'RMI_CMRT_6.5.xlsx'));
 }
