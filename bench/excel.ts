@@ -4,7 +4,7 @@
  * ID errors and Declaration findings), clear. Reports round trips, the largest request/response per step,
  * and whether supplier values were left alone and formats restored exactly.
  *
- *   npx tsx bench/excel.ts        (or import { benchExcel } from a bench runner)
+ *   npm run bench -- excel
  */
 import { reviewWorkbook } from '../src/core/review';
 import type { Finding } from '../src/core/model';
@@ -87,14 +87,4 @@ export async function benchExcel(): Promise<ExcelBenchResult> {
     formatsRestored: JSON.stringify(wb.snapshot()) === start,
     ms: { read: Math.round(ms.read), mark: Math.round(ms.mark), clear: Math.round(ms.clear) },
   };
-}
-
-if (require.main === module) {
-  benchExcel().then(
-    (r) => console.log(JSON.stringify(r, null, 2)),
-    (e: unknown) => {
-      console.error(e);
-      process.exitCode = 1;
-    },
-  );
 }

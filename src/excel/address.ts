@@ -36,7 +36,7 @@ export function sheetAddress(sheet: string, r: Rect): string {
   return `${quoteSheet(sheet)}!${rectA1(r)}`;
 }
 
-/** Splits "'a,b'!A1, Sheet2!B2:C3" into areas, respecting quoted sheet names. */
+/** Splits "'a,b'!A1, Sheet2!B2:C3" (or ";"-separated) into areas, respecting quoted sheet names. */
 export function splitAreas(address: string): string[] {
   const out: string[] = [];
   let cur = '';
@@ -51,7 +51,7 @@ export function splitAreas(address: string): string[] {
       }
       quoted = !quoted;
       cur += ch;
-    } else if (ch === ',' && !quoted) {
+    } else if ((ch === ',' || ch === ';') && !quoted) {
       if (cur.trim()) out.push(cur.trim());
       cur = '';
     } else cur += ch;

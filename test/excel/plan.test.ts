@@ -86,6 +86,7 @@ describe('addresses', () => {
     expect(parseArea('A:Q')).toMatchObject({ r1: 1, r2: 1_048_576, c1: 1, c2: 17 });
     expect(parseArea('5:7')).toMatchObject({ r1: 5, r2: 7, c1: 1, c2: 16_384 });
     expect(splitAreas("'a,b'!A1,Sheet2!B2:C3, D4")).toEqual(["'a,b'!A1", 'Sheet2!B2:C3', 'D4']);
+    expect(splitAreas("A1:B2; 'x;y'!A5:B5")).toEqual(['A1:B2', "'x;y'!A5:B5"]);
     expect(quoteSheet('Declaration')).toBe('Declaration');
     expect(quoteSheet('Smelter List')).toBe("'Smelter List'");
     expect(quoteSheet('A1')).toBe("'A1'");

@@ -744,10 +744,7 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
       this.context,
       chained(
         this._resolve,
-        (s) => {
-          if (!address) throw new FakeOfficeError(FakeErrorCodes.invalidArgument, 'The fake needs an address for getRanges (the selection is not modelled).');
-          return { sheet: s, rects: splitAreas(address).map((a) => rangeOn(s, a).rect) };
-        },
+        (s) => ({ sheet: s, rects: address ? splitAreas(address).map((a) => rangeOn(s, a).rect) : [{ r1: 1, c1: 1, r2: 1_048_576, c2: 16_384 }] }),
         'Worksheet.getRanges',
       ),
       this.hint,
