@@ -6,6 +6,8 @@
    which the rules do not model. */
 import { FakeWorkbook, FakeOfficeError, CMRT_PROTECTION_OPTIONS } from '../../src/excel/fake';
 import * as objects from '../../src/excel/fake/objects';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { WorkbookGrid } from '../../src/core/grid';
 
 const grid: WorkbookGrid = {
@@ -322,4 +324,20 @@ test('every property a fake object loads can be read through a getter, as on the
     }
   }
   expect(missing).toEqual([]);
+});
+
+test('the fake stays out of production code: only the preview harness, tests and benchmarks import it', () => {
+  const src = path.join(__dirname, '..', '..', 'src');
+  const offenders: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (p === path.join(src, 'excel', 'fake') || p === path.join(src, 'preview')) continue;
+        walk(p);
+      } else if (/\.tsx?$/.test(e.name) && /from '[^']*excel\/fake|from '\.\/fake|require\([^)]*fake/.test(fs.readFileSync(p, 'utf8'))) offenders.push(path.relative(src, p));
+    }
+  };
+  walk(src);
+  expect(offenders).toEqual([]);
 });
