@@ -13,6 +13,7 @@ import { parsePolicy } from '../core/policy';
 import { loadReferenceFiles } from './reference-files';
 import { FollowUpWriteError, writeFollowUps } from './followup-out';
 import type { Role } from '../core/rules/rule';
+import { parseRollupArgs, rollup } from './rollup';
 
 export const EXIT = { OK: 0, FINDINGS: 1, USAGE: 2 } as const;
 
@@ -36,6 +37,7 @@ function version(): string {
 }
 
 const USAGE = `Usage: cmrt-review check [options] FILE...
+       cmrt-review rollup --out DIR [options] PATH...
 
 Reviews RMI reporting templates (CMRT, EMRT, CRT, AMRT): Checker completeness, findings, smelter IDs and
 smelters of interest.
@@ -50,6 +52,12 @@ Options for check:
                        for each file that needs follow-up; as supplier, the list of what to fix
   -h, --help           show this help
   -v, --version        show the version
+
+rollup: review every template in the PATHs (files, or folders searched for .xlsx/.xlsm) on all cores and write
+DIR/suppliers.csv (one row per file), DIR/smelters.csv (one row per unique smelter: which suppliers list it, and
+why it is of interest) and DIR/findings.csv (every finding with its file, sheet and cell). Unreadable files are
+listed and skipped. Takes --role, --status, --watchlist and --policy as check does, and:
+  --jobs N             worker threads (default: the number of cores; 0 = none)
 
 Exit codes: 0 no errors, 1 error-severity findings, 2 usage error or unreadable file.
 `;
@@ -136,7 +144,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   try {
     if (command === 'check') return check(parseCheckArgs(rest), io);
-    throw new UsageError(`Unknown command "${command}". Use "check".`);
+    if (command === 'rollup') return await rollup(parseRollupArgs(rest, (m) => new UsageError(m)), io, buildReference);
+    throw new UsageError(`Unknown command "${command}". Use "check" or "rollup".`);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`cmrt-review: ${e.message}\n${USAGE}`);
