@@ -21,7 +21,7 @@ import {
   sliceText,
   tagEnd,
   textAt,
-  formulaAt,
+  FormulaBatch,
   type Src,
 } from './xml';
 
@@ -413,7 +413,8 @@ function parseNumber(xml: string, a: number, b: number): number {
 interface SharedMaster {
   /** Compiled on first use: many masters have no children in the sheet. */
   template: ShiftTemplate | null;
-  text: string;
+  /** The master's formula without "=", once known (batched formulas are materialised at the end). */
+  text: string | null;
   row: number;
   col: number;
 }
@@ -434,18 +435,20 @@ function parseSheet(bytes: Uint8Array, sst: SharedStrings | null, wantFormulas: 
   let tailStart = sd < 0 ? 0 : tagEnd(xml, sd);
   if (sd >= 0 && xml.charCodeAt(tailStart - 2) !== 47) {
     const closeTag = '</' + pre + 'sheetData>';
-    const close = xml.indexOf(closeTag, tailStart);
+    let close = xml.lastIndexOf(closeTag); // near the end: cheaper than searching forward through the rows
+    if (close < tailStart) close = -1;
     const contentEnd = close < 0 ? xml.length : close;
 
     const isClose = '</' + pre + 'is>';
     const masters = new Map<string, SharedMaster>();
     const pending: { si: string; row: number; col: number }[] = [];
+    const batch = new FormulaBatch();
 
     let pos = tailStart;
     let rowNum = 0; // 1-based current row
     let colCursor = 0; // 1-based last column seen in this row
     while (pos < contentEnd) {
-      const lt = xml.indexOf('<', pos);
+      const lt = xml.charCodeAt(pos) === 60 ? pos : xml.indexOf('<', pos);
       if (lt < 0 || lt >= contentEnd) break;
       let ns = lt + 1;
       if (plen > 0) {
@@ -472,9 +475,10 @@ function parseSheet(bytes: Uint8Array, sst: SharedStrings | null, wantFormulas: 
           gt++;
           if (w !== 32 && w !== 9 && w !== 10 && w !== 13) {
             if (w === 34 || w === 39) {
-              // skip any other quoted attribute value
-              const e = xml.indexOf(w === 34 ? '"' : "'", gt);
-              if (e < 0) {
+              // skip any other quoted attribute value (short: s="148", cm="1")
+              let e = gt;
+              while (e < contentEnd && xml.charCodeAt(e) !== w) e++;
+              if (e >= contentEnd) {
                 gt = -1;
                 break;
               }
@@ -508,8 +512,9 @@ function parseSheet(bytes: Uint8Array, sst: SharedStrings | null, wantFormulas: 
             else if (t0 === 100 /* d */) type = T_DATE;
           }
           // continue after the closing quote of this value
-          const e = xml.indexOf(qc === 34 ? '"' : "'", k);
-          if (e < 0) {
+          let e = k;
+          while (e < contentEnd && xml.charCodeAt(e) !== qc) e++;
+          if (e >= contentEnd) {
             gt = -1;
             break;
           }
@@ -534,7 +539,7 @@ function parseSheet(bytes: Uint8Array, sst: SharedStrings | null, wantFormulas: 
         let isE = -1;
         let q = gt + 1;
         for (;;) {
-          const lt2 = xml.indexOf('<', q);
+          const lt2 = xml.charCodeAt(q) === 60 ? q : xml.indexOf('<', q);
           if (lt2 < 0 || lt2 >= contentEnd) {
             pos = contentEnd;
             break;
@@ -601,24 +606,23 @@ function parseSheet(bytes: Uint8Array, sst: SharedStrings | null, wantFormulas: 
             const tc = xml.charCodeAt(ft);
             kind = tc === 115 ? 1 : tc === 97 ? 2 : tc === 100 ? 3 : 0;
           }
-          const formula = fE > fS ? formulaAt(src, fS, fE) : '';
           if (kind === 1) {
             const sv = attrValueStart(xml, fTag + 2 + plen, fGt, 115 /* s */, 105 /* i */);
+            let si: string | null = null;
             if (sv >= 0) {
               let se = sv;
               while (se < fGt && xml.charCodeAt(se) !== 34 && xml.charCodeAt(se) !== 39) se++;
-              const si = xml.substring(sv, se);
-              if (formula !== '') {
-                if (!masters.has(si)) masters.set(si, { template: null, text: formula.slice(1), row, col });
-                setAt(formulas, row - 1, col - 1, formula);
-              } else {
-                const m = masters.get(si);
-                if (m !== undefined) setAt(formulas, row - 1, col - 1, '=' + renderShift((m.template ??= compileShift(m.text)), row - m.row, col - m.col));
-                else pending.push({ si, row, col });
-              }
-            } else if (formula !== '') setAt(formulas, row - 1, col - 1, formula);
-          } else if (kind !== 3 && formula !== '') {
-            setAt(formulas, row - 1, col - 1, formula);
+              si = xml.substring(sv, se);
+            }
+            if (fE > fS) {
+              // a master (or a shared formula that carries its own text)
+              if (!batch.add(src, fS, fE, row, col)) setAt(formulas, row - 1, col - 1, '=' + textAt(src, fS, fE));
+              if (si !== null && !masters.has(si)) masters.set(si, { template: null, text: null, row, col });
+            } else if (si !== null) {
+              pending.push({ si, row, col }); // children are spelled out once the masters' texts exist
+            }
+          } else if (kind !== 3 && fE > fS) {
+            if (!batch.add(src, fS, fE, row, col)) setAt(formulas, row - 1, col - 1, '=' + textAt(src, fS, fE));
           }
         }
         // ---- value
@@ -685,9 +689,13 @@ function parseSheet(bytes: Uint8Array, sst: SharedStrings | null, wantFormulas: 
       pos = lt + 1;
     }
     if (formulas !== null) {
+      batch.flush((r, c, f) => setAt(formulas, r - 1, c - 1, f));
       for (const p of pending) {
         const m = masters.get(p.si);
-        if (m !== undefined) setAt(formulas, p.row - 1, p.col - 1, '=' + renderShift((m.template ??= compileShift(m.text)), p.row - m.row, p.col - m.col));
+        if (m === undefined) continue;
+        if (m.text === null) m.text = formulas[m.row - 1]?.[m.col - 1]?.slice(1) ?? '';
+        m.template ??= compileShift(m.text);
+        setAt(formulas, p.row - 1, p.col - 1, '=' + renderShift(m.template, p.row - m.row, p.col - m.col));
       }
       // keep both grids the same height
       while (values.length < formulas.length) values.push([]);
@@ -715,7 +723,7 @@ function parseValidations(xml: string, from: number): XlsxDataValidation[] {
   const out: XlsxDataValidation[] = [];
   let i = from;
   for (;;) {
-    let hit = xml.indexOf('dataValidation', i);
+    const hit = xml.indexOf('dataValidation', i);
     if (hit < 0) break;
     i = hit + 14;
     const after = xml.charCodeAt(hit + 14);

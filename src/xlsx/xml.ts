@@ -321,77 +321,118 @@ function advance(src: Src, a: number): void {
   }
 }
 
-let scratch = new Uint8Array(8192);
-interface Latin1View {
-  toString(encoding: string, start: number, end: number): string;
+interface Latin1Source {
+  toString(encoding: string, start?: number, end?: number): string;
 }
-let scratchView: Latin1View | null | undefined;
+let windows1252: TextDecoder | null | undefined;
 
-function latin1FromScratch(n: number): string {
-  if (scratchView === undefined) {
-    const B = (globalThis as { Buffer?: { from(buf: ArrayBufferLike, offset: number, length: number): Latin1View } }).Buffer;
-    scratchView = B && typeof B.from === 'function' ? B.from(scratch.buffer, 0, scratch.length) : null;
+/** ASCII bytes to a string in one native call (Node's Buffer when present, else TextDecoder). */
+function asciiString(buf: Uint8Array, n: number): string {
+  const B = (globalThis as { Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): Latin1Source } }).Buffer;
+  if (B && typeof B.from === 'function') return B.from(buf.buffer, buf.byteOffset, n).toString('latin1');
+  if (windows1252 === undefined) {
+    try {
+      windows1252 = new TextDecoder('windows-1252');
+    } catch {
+      windows1252 = null;
+    }
   }
-  if (scratchView !== null) return scratchView.toString('latin1', 0, n);
+  if (windows1252 !== null) return windows1252.decode(buf.subarray(0, n));
   let out = '';
-  for (let i = 0; i < n; i += 4096) {
-    out += String.fromCharCode.apply(null, scratch.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
-  }
+  for (let i = 0; i < n; i += 4096) out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
   return out;
 }
 
 /**
- * `"=" + decoded text` of `src.xml[a, b)`: the formula of a `<f>` element. ASCII formulas with entities
- * (`&quot;` and friends, as WPS and others write them) are decoded in one pass into a scratch buffer.
+ * Formula texts of one sheet, decoded (`"=" + text`, entities resolved) into one byte buffer and turned into
+ * strings with a single native call at the end: each formula is then a substring of that one string, so a
+ * sheet with tens of thousands of formulas costs a byte copy per formula, not a string build per formula.
+ * Only ASCII formulas without `_xHHHH_` escapes, CRs or numeric character references are batched; `add`
+ * returns false for the others, which the caller decodes with `textAt`.
  */
-export function formulaAt(src: Src, a: number, b: number): string {
-  advance(src, a);
-  const amp = src.nextAmp;
-  if (amp < 0 || amp >= b) {
-    const esc = src.nextEsc;
-    const cr = src.nextCr;
-    if ((esc < 0 || esc >= b - 1) && (cr < 0 || cr >= b)) return '=' + unicodeSlice(src, a, b);
-    return '=' + textAt(src, a, b);
+export class FormulaBatch {
+  private buf = new Uint8Array(1 << 16);
+  private n = 0;
+  /** row, col, start, end per formula (1-based row/col). */
+  private spots = new Int32Array(4096);
+  private count = 0;
+
+  get size(): number {
+    return this.count >> 2;
   }
-  const bytes = src.bytes;
-  const high = src.high;
-  if (bytes === null || high === null || b - a + 1 > 1 << 20 || (src.nextEsc >= 0 && src.nextEsc < b - 1) || (src.nextCr >= 0 && src.nextCr < b)) {
-    return '=' + textAt(src, a, b);
-  }
-  for (let k = a >> 6, last = (b - 1) >> 6; k <= last; k++) if (high[k] === 1) return '=' + textAt(src, a, b);
-  if (scratch.length < b - a + 1) {
-    scratch = new Uint8Array(Math.max(b - a + 1, scratch.length * 2));
-    scratchView = undefined;
-  }
-  const out = scratch;
-  let n = 0;
-  out[n++] = 61; // '='
-  for (let i = a; i < b; i++) {
-    let c = bytes[i]!;
-    if (c === 38 /* & */) {
-      const d = bytes[i + 1]!;
-      if (d === 113 && bytes[i + 5] === 59) {
-        c = 34; // &quot;
-        i += 5;
-      } else if (d === 97 && bytes[i + 2] === 109 && bytes[i + 4] === 59) {
-        c = 38; // &amp;
-        i += 4;
-      } else if (d === 108 && bytes[i + 3] === 59) {
-        c = 60; // &lt;
-        i += 3;
-      } else if (d === 103 && bytes[i + 3] === 59) {
-        c = 62; // &gt;
-        i += 3;
-      } else if (d === 97 && bytes[i + 2] === 112 && bytes[i + 5] === 59) {
-        c = 39; // &apos;
-        i += 5;
-      } else {
-        return '=' + textAt(src, a, b); // numeric references: the general path
+
+  add(src: Src, a: number, b: number, row: number, col: number): boolean {
+    const bytes = src.bytes;
+    const high = src.high;
+    if (bytes === null || high === null) return false;
+    advance(src, a);
+    if ((src.nextEsc >= 0 && src.nextEsc < b - 1) || (src.nextCr >= 0 && src.nextCr < b)) return false;
+    for (let k = a >> 6, last = (b - 1) >> 6; k <= last; k++) if (high[k] === 1) return false;
+    if (this.n + (b - a) + 1 > this.buf.length) {
+      const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.n + (b - a) + 1));
+      bigger.set(this.buf.subarray(0, this.n));
+      this.buf = bigger;
+    }
+    const out = this.buf;
+    const start = this.n;
+    let n = start;
+    out[n++] = 61; // '='
+    const amp = src.nextAmp;
+    if (amp < 0 || amp >= b) {
+      if (b - a > 24) {
+        out.set(bytes.subarray(a, b), n);
+        n += b - a;
+      } else for (let i = a; i < b; i++) out[n++] = bytes[i]!;
+    } else {
+      for (let i = a; i < b; i++) {
+        let c = bytes[i]!;
+        if (c === 38 /* & */) {
+          const d = bytes[i + 1]!;
+          if (d === 113 && bytes[i + 5] === 59) {
+            c = 34; // &quot;
+            i += 5;
+          } else if (d === 97 && bytes[i + 2] === 109 && bytes[i + 4] === 59) {
+            c = 38; // &amp;
+            i += 4;
+          } else if (d === 108 && bytes[i + 3] === 59) {
+            c = 60; // &lt;
+            i += 3;
+          } else if (d === 103 && bytes[i + 3] === 59) {
+            c = 62; // &gt;
+            i += 3;
+          } else if (d === 97 && bytes[i + 2] === 112 && bytes[i + 5] === 59) {
+            c = 39; // &apos;
+            i += 5;
+          } else {
+            return false; // numeric references: the general path (nothing was committed)
+          }
+        }
+        out[n++] = c;
       }
     }
-    out[n++] = c;
+    this.n = n;
+    let sp = this.spots;
+    const k = this.count;
+    if (k + 4 > sp.length) {
+      const bigger = new Int32Array(sp.length * 2);
+      bigger.set(sp);
+      this.spots = sp = bigger;
+    }
+    sp[k] = row;
+    sp[k + 1] = col;
+    sp[k + 2] = start;
+    sp[k + 3] = n;
+    this.count = k + 4;
+    return true;
   }
-  return latin1FromScratch(n);
+
+  /** Hands every batched formula to `set` (1-based row and column). */
+  flush(set: (row: number, col: number, formula: string) => void): void {
+    if (this.count === 0) return;
+    const all = asciiString(this.buf, this.n);
+    const sp = this.spots;
+    for (let k = 0; k < this.count; k += 4) set(sp[k]!, sp[k + 1]!, all.substring(sp[k + 2]!, sp[k + 3]!));
+  }
 }
 
 /** Raw (still entity-encoded) text of `src.xml[a, b)`, as Unicode. For random access (no cursor). */

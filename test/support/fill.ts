@@ -65,8 +65,10 @@ export function readTemplateBytes(name: string): Uint8Array {
 // XML helpers
 
 function escapeXmlText(s: string): string {
+  // a literal "_xHHHH_" in the text must not read as an escape: escape its underscore first
+  const text = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
   let out = '';
-  for (const ch of s) {
+  for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if (ch === '&') out += '&amp;';
     else if (ch === '<') out += '&lt;';
@@ -75,8 +77,7 @@ function escapeXmlText(s: string): string {
       out += `_x${c.toString(16).toUpperCase().padStart(4, '0')}_`; // includes CR: Excel writes _x000D_
     } else out += ch;
   }
-  // a literal "_xHHHH_" in the text must not read as an escape: escape its underscore
-  return out.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
+  return out;
 }
 
 function escapeAttr(s: string): string {
