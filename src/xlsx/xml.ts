@@ -324,7 +324,7 @@ function advance(src: Src, a: number): void {
 interface Latin1Source {
   toString(encoding: string, start?: number, end?: number): string;
 }
-let windows1252: TextDecoder | null | undefined;
+let windows1252: InstanceType<typeof TextDecoder> | null | undefined;
 
 /** ASCII bytes to a string in one native call (Node's Buffer when present, else TextDecoder). */
 function asciiString(buf: Uint8Array, n: number): string {
@@ -351,11 +351,17 @@ function asciiString(buf: Uint8Array, n: number): string {
  * returns false for the others, which the caller decodes with `textAt`.
  */
 export class FormulaBatch {
-  private buf = new Uint8Array(1 << 16);
+  private buf: Uint8Array;
   private n = 0;
   /** row, col, start, end per formula (1-based row/col). */
-  private spots = new Int32Array(4096);
+  private spots: Int32Array;
   private count = 0;
+
+  /** `sizeHint`: the size of the part, to allocate once instead of growing (formulas are a share of it). */
+  constructor(sizeHint = 0) {
+    this.buf = new Uint8Array(Math.max(1 << 16, sizeHint >> 1));
+    this.spots = new Int32Array(Math.max(4096, (sizeHint >> 5) & ~3));
+  }
 
   get size(): number {
     return this.count >> 2;
@@ -483,8 +489,8 @@ export function collectTextRuns(src: Src, start: number, end: number, pre: strin
   return out;
 }
 
-let utf8: TextDecoder | undefined;
-let single: TextDecoder | null | undefined;
+let utf8: InstanceType<typeof TextDecoder> | undefined;
+let single: InstanceType<typeof TextDecoder> | null | undefined;
 
 function isUtf16(b: Uint8Array): boolean {
   return b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff));
