@@ -281,9 +281,17 @@ class PoolWorker {
     return this.ready;
   }
 
-  review(id: number, file: string): Promise<RollupFileSummary> {
+  /** Reviews one file; after `timeoutMs` the worker is stopped and the file reported as taking too long. */
+  review(id: number, file: string, timeoutMs: number): Promise<RollupFileSummary> {
     return new Promise((res) => {
-      this.pending = { id, file, resolve: res };
+      const timer = setTimeout(() => {
+        if (this.pending?.id !== id) return;
+        this.pending = null;
+        this.dead ??= new Error('timed out');
+        void this.worker.terminate();
+        res(summariseForRollup(file, null, { code: 'timeout', message: `Reviewing this file took longer than ${Math.round(timeoutMs / 1000)} s; it was skipped.` }));
+      }, timeoutMs);
+      this.pending = { id, file, resolve: (s) => { clearTimeout(timer); res(s); } };
       this.worker.postMessage({ id, file });
     });
   }
@@ -301,6 +309,8 @@ export interface ReviewAllOptions {
   entry?: WorkerEntry | null;
   /** Told once when workers cannot start and files are reviewed in this thread instead. */
   onFallback?: (why: string) => void;
+  /** Longest a worker may spend on one file before it is stopped and the file skipped (default 5 minutes). */
+  fileTimeoutMs?: number;
 }
 
 /**
@@ -347,7 +357,7 @@ export async function reviewAll(
         }
         if (next >= files.length) break;
         const id = next++;
-        onSummary(await w.review(id, files[id]!));
+        onSummary(await w.review(id, files[id]!, options.fileTimeoutMs ?? 300_000));
       }
     } finally {
       if (w) await w.stop();

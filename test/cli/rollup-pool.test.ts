@@ -112,6 +112,7 @@ describe('worker pool', () => {
     parentPort.on('message', ({ id, file }) => {
       if (file.includes('exit')) process.exit(3);
       if (file.includes('throw')) throw new Error('boom');
+      if (file.includes('hang')) for (;;);
       if (file.includes('oom')) { const a = []; for (;;) a.push(new Array(1e6).fill(1)); }
       parentPort.postMessage({ type: 'result', id, summary: summary(file) });
     });
@@ -127,6 +128,15 @@ describe('worker pool', () => {
     for (const f of ['1.xlsx', '3.xlsx', '5.xlsx', '6.xlsx', '8.xlsx']) expect(by.get(f)).toMatchObject({ status: 'ok', company: 'Fake' });
     expect(by.get('2-exit.xlsx')).toMatchObject({ status: 'unreadable', reasonCode: 'internal', reason: expect.stringMatching(/failed \(worker exited with code 3\)/) });
     expect(by.get('4-throw.xlsx')).toMatchObject({ status: 'unreadable', reasonCode: 'internal', reason: expect.stringMatching(/failed \(boom\)/) });
+  }, 60_000);
+
+  it('stops a worker that takes too long on a file, reports the file, and goes on', async () => {
+    const got: RollupFileSummary[] = [];
+    await reviewAll(['a.xlsx', 'b-hang.xlsx', 'c.xlsx', 'd.xlsx'], args, ctx, (s) => got.push(s), { jobs: 1, entry: { file: fakeWorker(echo) }, fileTimeoutMs: 1000 });
+    const by = new Map(got.map((s) => [s.file, s]));
+    expect(got).toHaveLength(4);
+    expect(by.get('b-hang.xlsx')).toMatchObject({ status: 'unreadable', reasonCode: 'timeout', reason: expect.stringMatching(/took longer than 1 s/) });
+    for (const f of ['a.xlsx', 'c.xlsx', 'd.xlsx']) expect(by.get(f)!.status).toBe('ok');
   }, 60_000);
 
   it('reports a file on which a worker runs out of memory', async () => {
