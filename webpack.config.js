@@ -28,8 +28,8 @@ const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || pkg.co
  */
 const PAGES = [
   { name: 'taskpane', entry: './src/taskpane/index.tsx', template: './src/taskpane/taskpane.html' },
-  // Extension point: add development-only pages here, e.g.
-  // { name: 'preview', entry: './src/preview/index.tsx', template: './src/preview/preview.html', devOnly: true },
+  // The task pane over the simulated workbook (src/excel/fake), served by `npm run preview` (scripts/preview.ts).
+  { name: 'preview', entry: './src/preview/main.tsx', template: './src/preview/preview.html', devOnly: true },
 ];
 
 /** Pages that belong in a build of the given mode. */
@@ -80,7 +80,9 @@ async function httpsServer() {
 module.exports = async (env = {}, argv = {}) => {
   const production = (argv.mode ?? 'production') === 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
-  const pages = pagesFor(production);
+  // `--env pages=preview` (or a comma-separated list) builds only those pages; scripts/preview.ts uses it.
+  const only = typeof env.pages === 'string' ? env.pages.split(',') : null;
+  const pages = pagesFor(production).filter((p) => !only || only.includes(p.name));
   const publicUrl = production ? resolvePublicUrl() : undefined;
 
   /** @type {import('webpack').Configuration} */
@@ -126,7 +128,9 @@ module.exports = async (env = {}, argv = {}) => {
           vendors: {
             test: /[\\/]node_modules[\\/]/,
             name: 'vendors',
-            chunks: 'all',
+            // Only what the first paint needs: packages used only by lazily loaded panes (e.g. fflate for XLSX
+            // imports) stay in those panes' chunks instead of joining the initial download.
+            chunks: 'initial',
             priority: -10,
             reuseExistingChunk: true,
           },

@@ -1,28 +1,21 @@
 /**
- * Task pane entry point. A minimal placeholder: the review app replaces the contents of <App />.
+ * Task pane entry point (production): waits for office.js, then renders the pane over real Excel. The preview
+ * harness (src/preview) renders the same <Root> over the simulated workbook instead.
  */
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, Text, Title2, webLightTheme } from '@fluentui/react-components';
+import { Root } from './components/Root';
+import { createOfficeHost } from './excel-host';
+import { NoExcel } from './components/NoExcel';
 
-function App() {
-  return (
-    <FluentProvider theme={webLightTheme} style={{ minHeight: '100%', padding: 16, boxSizing: 'border-box' }}>
-      <Title2 as="h1">CMRT Review</Title2>
-      <Text as="p" block>
-        Check a conflict minerals reporting template before you send it, or review the ones your suppliers send you.
-      </Text>
-    </FluentProvider>
-  );
-}
-
-function render(): void {
+function render(inExcel: boolean): void {
   const container = document.getElementById('root');
-  if (container) createRoot(container).render(<App />);
+  if (!container) return;
+  createRoot(container).render(inExcel ? <Root host={createOfficeHost()} /> : <NoExcel />);
 }
 
-// Outside Office (office.js unavailable, e.g. opened in a plain browser) render straight away.
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
-  void Office.onReady(() => render());
+  void Office.onReady((info) => render(info.host === Office.HostType.Excel));
 } else {
-  render();
+  // Opened outside Office (office.js did not load, e.g. a plain browser tab).
+  render(false);
 }
