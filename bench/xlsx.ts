@@ -6,7 +6,10 @@
  * - baselineMsPerFile: median wall time of `new ExcelJS.Workbook().xlsx.load(bytes)` on the same bytes, same run
  *   (rounds interleave both so that both see the same machine load).
  * - ratio: msPerFile / baselineMsPerFile (target <= 0.10).
- * - peakRssMiB: peak RSS (process.resourceUsage().maxRSS) of a child Node process that only reads the file.
+ * - peakRssMiB: peak RSS (VmHWM; process.resourceUsage().maxRSS where /proc is missing) of a child `node` process
+ *   that loads the reader (compiled
+ *   to plain JS with TypeScript's transpileModule) and reads the file once; childBaseRssMiB is that process
+ *   before reading (Node itself).
  *
  *   npx tsx bench/xlsx.ts           (prints the JSON; or import { benchXlsx } from a bench runner)
  */
@@ -14,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import ts from 'typescript';
 import { readXlsx } from '../src/xlsx/read';
 import { fillTemplate, fullSmelterListWrites, readTemplateBytes } from '../test/support/fill';
 
@@ -27,7 +31,7 @@ export interface XlsxBenchResult {
   cpuMsPerFile: number;
   baselineCpuMsPerFile: number;
   cpuRatio: number;
-  /** RSS of the child process before it reads (Node + the TypeScript loader), for scale. */
+  /** RSS of the child process before it reads (Node + the reader's code), for scale. */
   childBaseRssMiB: number;
   fileBytes: number;
 }
@@ -65,29 +69,56 @@ export function buildFullCmrt(rows = ROWS): string {
   return file;
 }
 
-/** Runs in the child: read the file once (as the CLI does) and report the process's peak RSS. */
-function rssChild(file: string): void {
-  const base = process.resourceUsage().maxRSS;
-  const bytes = new Uint8Array(fs.readFileSync(file));
-  const wb = readXlsx(bytes, { sheets: CORE_SHEETS, formulas: true });
-  let cells = 0;
-  for (const s of wb.sheets) for (const r of s.values) cells += r.length;
-  const peak = process.resourceUsage().maxRSS; // KiB
-  process.stdout.write(JSON.stringify({ baseKiB: base, peakKiB: peak, cells }) + '\n');
+/**
+ * The reader compiled to plain CommonJS (TypeScript's transpileModule) in `dir`, plus a child script that reads
+ * the file once, as the CLI does, and prints the process's RSS before and after. Plain `node` runs it, so the
+ * number is the reader's, not a TypeScript loader's (tsx alone holds ~50 MiB more).
+ */
+function writeRssChild(dir: string): string {
+  const root = path.resolve(__dirname, '..');
+  const fflate = require.resolve('fflate', { paths: [root] });
+  for (const name of ['read', 'xml', 'formula']) {
+    const source = fs.readFileSync(path.join(root, 'src', 'xlsx', `${name}.ts`), 'utf8');
+    const js = ts
+      .transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } })
+      .outputText.replace(/require\("fflate"\)/g, `require(${JSON.stringify(fflate)})`);
+    fs.writeFileSync(path.join(dir, `${name}.js`), js);
+  }
+  const child = path.join(dir, 'rss-child.js');
+  fs.writeFileSync(
+    child,
+    `const fs = require('fs');
+// Peak RSS of this process image: VmHWM on Linux (getrusage's maxRSS survives exec, so it would report the
+// spawning parent's peak), maxRSS elsewhere.
+function peakKiB() {
+  try {
+    const m = /VmHWM:\\s*(\\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]);
+  } catch {}
+  return process.resourceUsage().maxRSS;
+}
+const { readXlsx } = require('./read.js');
+const base = peakKiB();
+const bytes = new Uint8Array(fs.readFileSync(process.argv[2]));
+const wb = readXlsx(bytes, { sheets: ${JSON.stringify(CORE_SHEETS)}, formulas: true });
+let cells = 0;
+for (const s of wb.sheets) for (const r of s.values) cells += r.length;
+const peak = peakKiB();
+process.stdout.write(JSON.stringify({ baseKiB: base, peakKiB: peak, cells }) + '\\n');
+`,
+  );
+  return child;
 }
 
 function measureRss(file: string): { peakRssMiB: number; childBaseRssMiB: number } {
-  const root = path.resolve(__dirname, '..');
-  const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'xlsx.ts'), '--rss-child', file], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const child = writeRssChild(path.dirname(file));
+  const res = spawnSync(process.execPath, [child, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
   const line = res.stdout.trim().split('\n').pop() ?? '';
   if (res.status !== 0 || !line.startsWith('{')) {
     throw new Error(`RSS child failed (status ${res.status}): ${res.stderr || res.stdout}`);
   }
-  const out = JSON.parse(line) as { baseKiB: number; peakKiB: number };
+  const out = JSON.parse(line) as { baseKiB: number; peakKiB: number; cells: number };
+  if (out.cells < 2500 * 20) throw new Error(`RSS child read only ${out.cells} cells`);
   return { peakRssMiB: round(out.peakKiB / 1024), childBaseRssMiB: round(out.baseKiB / 1024) };
 }
 
@@ -150,16 +181,11 @@ export async function benchXlsx(): Promise<XlsxBenchResult> {
 }
 
 if (require.main === module) {
-  const k = process.argv.indexOf('--rss-child');
-  if (k >= 0) {
-    rssChild(process.argv[k + 1]!);
-  } else {
-    benchXlsx().then(
-      (r) => console.log(JSON.stringify(r)),
-      (e: unknown) => {
-        console.error(e);
-        process.exitCode = 1;
-      },
-    );
-  }
+  benchXlsx().then(
+    (r) => console.log(JSON.stringify(r)),
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
 }

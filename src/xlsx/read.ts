@@ -442,7 +442,7 @@ function parseSheet(bytes: Uint8Array, sst: SharedStrings | null, wantFormulas: 
     const isClose = '</' + pre + 'is>';
     const masters = new Map<string, SharedMaster>();
     const pending: { si: string; row: number; col: number }[] = [];
-    const batch = new FormulaBatch();
+    const batch = new FormulaBatch(formulas !== null ? contentEnd - tailStart : 0);
 
     let pos = tailStart;
     let rowNum = 0; // 1-based current row

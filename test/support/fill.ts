@@ -477,7 +477,8 @@ const NOT_LISTED = /^smelter not (listed|yet identified)$/i;
  * Writes for `rows` smelter rows, as a supplier fills them with option B of the template (metal in B and a
  * look-up name in C, both typed over the template's formulas), with the cached results of the row's formulas
  * that Excel would compute: columns fed by OFFSET('Smelter Look-up'!X$4, row-4) get the look-up row's value,
- * the MATCH helper column gets the look-up row number and the B&C key column the concatenation.
+ * the MATCH helper column gets the look-up row number, the country-code column the code from the hidden 'C'
+ * sheet and the B&C key column the concatenation. Other formula columns keep the template's cached value.
  * Look-up rows are taken from the template's own Smelter Look-up sheet, cycled.
  */
 export function fullSmelterListWrites(opts: SmelterListOptions): CellWrite[] {
@@ -489,7 +490,7 @@ export function smelterListPlan(opts: SmelterListOptions): { writes: CellWrite[]
   const sheet = opts.sheet ?? 'Smelter List';
   const lookupSheet = opts.lookupSheet ?? 'Smelter Look-up';
   const start = opts.startRow ?? 5;
-  const wb = readXlsx(opts.template, { sheets: [sheet, lookupSheet], formulas: true });
+  const wb = readXlsx(opts.template, { sheets: [sheet, lookupSheet, 'C'], formulas: true });
   const list = wb.sheets.find((s) => s.name === sheet);
   const lookup = wb.sheets.find((s) => s.name === lookupSheet);
   if (!list) throw new Error(`fullSmelterListWrites: the template has no "${sheet}" sheet`);
@@ -505,6 +506,12 @@ export function smelterListPlan(opts: SmelterListOptions): { writes: CellWrite[]
     if (metal && name && id && !NOT_LISTED.test(name)) candidates.push(r);
   }
   if (candidates.length === 0) throw new Error('fullSmelterListWrites: no usable rows in the Smelter Look-up sheet');
+
+  // the hidden 'C' sheet: country code (A) by country name (B), what CL = 'C'!$B$2:$B$250 indexes
+  const countryCode = new Map<string, string>();
+  for (const row of wb.sheets.find((s) => s.name === 'C')?.values ?? []) {
+    if (typeof row[1] === 'string' && row[0] !== null && row[0] !== undefined) countryCode.set(row[1], str(row[0]));
+  }
 
   const writes: CellWrite[] = [];
   const info: SmelterRowInfo[] = [];
@@ -528,6 +535,10 @@ export function smelterListPlan(opts: SmelterListOptions): { writes: CellWrite[]
         writes.push({ sheet, cell, value: str(lrow[colIndex(off[1]!) - 1]), keepFormula: true });
       } else if (f === `=B${r}&C${r}`) {
         writes.push({ sheet, cell, value: metal + name, keepFormula: true });
+      } else if (f.includes(`MATCH($E${r},CL,0)`) && f.includes('Unknown')) {
+        // the country code of the smelter's country (E is fed by OFFSET column D of the look-up)
+        const country = str(lrow[3]);
+        writes.push({ sheet, cell, value: countryCode.get(country) ?? 'Unknown', keepFormula: true });
       }
     }
     info.push({ row: r, metal, lookupName: name, smelterId: str(lrow[4]), lookupRow: lr + 1 });
