@@ -17,7 +17,7 @@ import { templatesDir } from '../test/support/fill';
 
 const ROOT = join(__dirname, '..');
 const FILES = 200;
-const FIXTURE_VERSION = 1;
+const FIXTURE_VERSION = 2;
 
 /** The distinct supplier files: template, smelter rows, look-up offset. */
 const VARIANTS: { template: string; rows: number; offset: number }[] = [

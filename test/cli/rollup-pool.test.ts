@@ -113,6 +113,7 @@ describe('worker pool', () => {
       if (file.includes('exit')) process.exit(3);
       if (file.includes('throw')) throw new Error('boom');
       if (file.includes('hang')) for (;;);
+      if (file.includes('errors')) return parentPort.postMessage({ type: 'result', id, summary: { ...summary(file), status: 'has errors', errors: 2 } });
       if (file.includes('oom')) { const a = []; for (;;) a.push(new Array(1e6).fill(1)); }
       parentPort.postMessage({ type: 'result', id, summary: summary(file) });
     });
@@ -128,6 +129,18 @@ describe('worker pool', () => {
     for (const f of ['1.xlsx', '3.xlsx', '5.xlsx', '6.xlsx', '8.xlsx']) expect(by.get(f)).toMatchObject({ status: 'ok', company: 'Fake' });
     expect(by.get('2-exit.xlsx')).toMatchObject({ status: 'unreadable', reasonCode: 'internal', reason: expect.stringMatching(/failed \(worker exited with code 3\)/) });
     expect(by.get('4-throw.xlsx')).toMatchObject({ status: 'unreadable', reasonCode: 'internal', reason: expect.stringMatching(/failed \(boom\)/) });
+  }, 60_000);
+
+  it('exits 0 when no file has error findings, 1 when one has, 2 when one is unreadable', async () => {
+    const entry = { file: fakeWorker(echo) };
+    const run = async (files: string[]) => {
+      const t = io();
+      const code = await rollup({ out: join(dir, 'exit-codes'), role: 'buyer', paths: files, jobs: 2 }, t, buildReference, { entry });
+      return [code, t.out.join('').split('\n')[0]];
+    };
+    expect(await run(['a.xlsx', 'b.xlsx'])).toEqual([0, expect.stringMatching(/^Reviewed 2 files: 2 ok, 0 with errors, 0 unreadable/)]);
+    expect(await run(['a.xlsx', 'b-errors.xlsx', 'c.xlsx'])).toEqual([1, expect.stringMatching(/^Reviewed 3 files: 2 ok, 1 with errors, 0 unreadable/)]);
+    expect(await run(['a.xlsx', 'b-errors.xlsx', 'c-exit.xlsx'])).toEqual([2, expect.stringMatching(/^Reviewed 3 files: 1 ok, 1 with errors, 1 unreadable/)]);
   }, 60_000);
 
   it('stops a worker that takes too long on a file, reports the file, and goes on', async () => {

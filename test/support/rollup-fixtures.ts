@@ -67,9 +67,21 @@ function declarationWrites(layout: TemplateLayout, company: string | null, answe
         else put(s.answerCell, q.topic === 'response-rate' ? '100%' : ['recycled', 'covered-countries', 'cahra'].includes(q.topic) ? 'No' : 'Yes');
       }
     }
-    for (const q of d.companyQuestions) put(q.answerCell, 'Yes');
+    for (const q of d.companyQuestions) {
+      put(q.answerCell, q.topic === 'survey' ? 'Yes, Using Other Format (Describe)' : 'Yes');
+      put(q.commentCell, /policy/.test(q.topic) ? 'https://supplier.example/policy' : 'Described in our supplier manual, section 4.');
+    }
   }
   return out;
+}
+
+/** EMRT/AMRT: select the minerals of the filled smelter rows (the blank EMRT 2.1 comes with all six selected). */
+function mineralWrites(layout: TemplateLayout, metals: string[]): CellWrite[] {
+  const cells = layout.declaration.mineralSelectionCells;
+  if (!cells.length) return [];
+  const known = metals.filter((m) => layout.declaration.minerals.includes(m));
+  const chosen = [...new Set(known.length ? known : layout.declaration.minerals.slice(0, 1))].slice(0, cells.length);
+  return cells.map((cell, i) => ({ sheet: layout.declaration.sheet, cell, value: chosen[i] ?? null }));
 }
 
 const formulaCache = new WeakMap<Uint8Array, (string | null | undefined)[][]>();
@@ -109,7 +121,10 @@ export function smelterWrites(template: Uint8Array, rows: number, offset = 0): C
 /** A filled copy of a real template (bytes of an .xlsx). */
 export function filledTemplate(o: FilledOptions): Uint8Array {
   const { bytes, layout } = blankTemplate(o.template);
-  const writes = [...declarationWrites(layout, o.company, o.answers ?? true), ...smelterWrites(bytes, o.rows, o.offset ?? 0), ...(o.extra?.(layout) ?? [])];
+  const smelters = smelterWrites(bytes, o.rows, o.offset ?? 0);
+  const metalCol = layout.smelterList.columns.metal;
+  const metals = smelters.filter((w) => metalCol && w.cell.startsWith(metalCol) && /^\d/.test(w.cell.slice(metalCol.length))).map((w) => String(w.value));
+  const writes = [...declarationWrites(layout, o.company, o.answers ?? true), ...mineralWrites(layout, metals), ...smelters, ...(o.extra?.(layout) ?? [])];
   return fillTemplate(bytes, writes);
 }
 
