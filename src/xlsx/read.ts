@@ -429,8 +429,10 @@ function parseSheet(bytes: Uint8Array, sst: SharedStrings | null, wantFormulas: 
 
   const sd = findTag(xml, pre + 'sheetData', 0);
   let dimensionRef: string | null = null;
-  const dim = findTag(xml, pre + 'dimension', 0, sd < 0 ? xml.length : sd);
-  if (dim >= 0) dimensionRef = parseAttrs(xml.slice(dim + plen + 10, tagEnd(xml, dim))).ref ?? null;
+  // search only the part before <sheetData> (indexOf would otherwise scan every row when there is none)
+  const head = sd < 0 ? xml : xml.slice(0, sd);
+  const dim = findTag(head, pre + 'dimension', 0);
+  if (dim >= 0) dimensionRef = parseAttrs(head.slice(dim + plen + 10, tagEnd(head, dim))).ref ?? null;
 
   let tailStart = sd < 0 ? 0 : tagEnd(xml, sd);
   if (sd >= 0 && xml.charCodeAt(tailStart - 2) !== 47) {

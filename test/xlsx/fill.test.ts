@@ -72,7 +72,7 @@ function parts(bytes: Uint8Array): Record<string, Uint8Array> {
     ['RMI_AMRT_1.2.xlsx', 'shared', false],
   ] as const)('%s (%s strings)', (name, strings, viaExceljs) => {
     const blank = readTemplateBytes(name);
-    const filled = fillTemplate(blank, writesFor('Declaration'), { strings });
+    const filled = fillTemplate(blank, writesFor('Declaration'), { strings, level: 1 });
 
     it('round-trips literals of every kind through readXlsx', () => {
       const wb = readXlsx(filled, { sheets: ['Declaration'], formulas: true });
@@ -150,7 +150,7 @@ function parts(bytes: Uint8Array): Record<string, Uint8Array> {
       // an error typed as a literal
       { sheet: 'Declaration', cell: 'D8', value: null, error: '#REF!' },
     ];
-    const filled = fillTemplate(blank, writes);
+    const filled = fillTemplate(blank, writes, { level: 1 });
     const wb = readXlsx(filled, { sheets: ['Smelter List', 'Checker', 'Declaration'], formulas: true });
     const list = getSheet(wb, 'Smelter List')!;
     const checker = getSheet(wb, 'Checker')!;
@@ -206,7 +206,7 @@ function parts(bytes: Uint8Array): Record<string, Uint8Array> {
   it('fills a Smelter List from the template’s own look-up rows (fullSmelterListWrites)', () => {
     const blank = readTemplateBytes('RMI_CMRT_6.5.xlsx');
     const plan = smelterListPlan({ template: blank, rows: 60 });
-    const wb = readXlsx(fillTemplate(blank, plan.writes), { sheets: ['Smelter List'], formulas: true });
+    const wb = readXlsx(fillTemplate(blank, plan.writes, { level: 1 }), { sheets: ['Smelter List'], formulas: true });
     const list = wb.sheets[0]!;
     for (const row of [plan.rows[0]!, plan.rows[37]!, plan.rows[59]!]) {
       expect(cellAt(list, row.row, 2)).toBe(row.metal);
