@@ -277,8 +277,13 @@ class PoolWorker {
     return this.dead === null;
   }
 
-  whenReady(): Promise<void> {
-    return this.ready;
+  /** Resolves once the worker has loaded; rejects when it fails first or takes longer than `timeoutMs`. */
+  whenReady(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, rej) => {
+      timer = setTimeout(() => rej(new WorkerStartError(`a worker did not start within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+    });
+    return Promise.race([this.ready, late]).finally(() => clearTimeout(timer));
   }
 
   /** Reviews one file; after `timeoutMs` the worker is stopped and the file reported as taking too long. */
@@ -311,6 +316,8 @@ export interface ReviewAllOptions {
   onFallback?: (why: string) => void;
   /** Longest a worker may spend on one file before it is stopped and the file skipped (default 5 minutes). */
   fileTimeoutMs?: number;
+  /** Longest a worker may take to load before the files are reviewed in this thread (default 2 minutes). */
+  startTimeoutMs?: number;
 }
 
 /**
@@ -349,7 +356,7 @@ export async function reviewAll(
           if (w) void w.stop();
           w = new PoolWorker(entry, data);
           try {
-            await w.whenReady();
+            await w.whenReady(options.startTimeoutMs ?? 120_000);
           } catch (e) {
             fallback ??= (e as Error).message;
             return;

@@ -181,6 +181,15 @@ describe('worker pool', () => {
     expect(csv).toContain('password-encrypted');
   }, 60_000);
 
+  it('reviews in this thread when a worker does not get ready in time', async () => {
+    const silent = fakeWorker(`setInterval(() => undefined, 1000);`);
+    const got: RollupFileSummary[] = [];
+    const why: string[] = [];
+    await reviewAll([join(dir, 'none-1.xlsx'), join(dir, 'none-2.xlsx')], args, ctx, (s) => got.push(s), { jobs: 2, entry: { file: silent }, startTimeoutMs: 500, onFallback: (w) => why.push(w) });
+    expect(why).toEqual([expect.stringContaining('did not start within')]);
+    expect(got.map((s) => [s.status, s.reason])).toEqual([['unreadable', 'No such file.'], ['unreadable', 'No such file.']]);
+  }, 60_000);
+
   it('finds the worker next to the module: compiled .js first, else the .ts through tsx, else none', () => {
     const d = join(dir, 'entry');
     mkdirSync(d, { recursive: true });
