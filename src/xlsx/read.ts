@@ -3,6 +3,16 @@
  *
  * It inflates only the parts it needs (workbook, its relationships, shared strings and the requested sheets)
  * and scans sheet XML with indexOf/charCodeAt instead of building a DOM. Pure TypeScript + fflate.
+ *
+ * Values are what Excel shows a host: numbers (dates stay serial numbers), strings (shared, inline or the
+ * cached text of a formula), booleans, and errors as their text ("#N/A"). A formula whose cached result is ""
+ * reads as ''; a cell without a value reads as null (grids are ragged and trailing empty cells are left out).
+ * With `formulas: true`, `formulas[r][c]` is "=" + the formula text; shared formulas are spelled out for every
+ * cell (references moved as Excel does), array formulas keep their text, data-table cells have none.
+ *
+ * Speed: sheet parts are decoded one byte per character (so indexes are byte offsets and no UTF-8 decoding of
+ * the whole part is needed; slices with non-ASCII bytes are decoded on their own), shared strings are decoded on
+ * first use, and a sheet's formula texts are built in one byte buffer and turned into strings in one call.
  */
 import { unzipSync } from 'fflate';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../core/grid';
