@@ -1,6 +1,6 @@
 /**
  * Light or dark, following Office: Office.context.officeTheme.bodyBackgroundColor decides, and the pane follows
- * theme changes where Office reports them (Office.EventType.OfficeThemeChanged). Pure helpers plus two sources: Office's
+ * theme changes where Office reports them (Office.EventType.OfficeThemeChanged) and otherwise when it gets focus. Pure helpers plus two sources: Office's
  * and a settable one for the preview harness.
  */
 
@@ -48,29 +48,44 @@ export function officeThemeSource(): ThemeSource {
     isDark: read,
     subscribe(listener) {
       let active = true;
+      let last = read();
       const handler = (): void => {
-        if (active) listener();
+        if (!active) return;
+        const now = read();
+        if (now === last) return;
+        last = now;
+        listener();
       };
+      const cleanups: (() => void)[] = [];
+      // Where Office does not raise OfficeThemeChanged, a changed theme is noticed when the pane gets focus or is
+      // shown again (the user changes the theme in File > Account, outside the pane).
+      if (typeof window !== 'undefined') {
+        window.addEventListener('focus', handler);
+        document.addEventListener('visibilitychange', handler);
+        cleanups.push(() => {
+          window.removeEventListener('focus', handler);
+          document.removeEventListener('visibilitychange', handler);
+        });
+      }
       try {
         const doc = typeof Office !== 'undefined' ? Office.context?.document : undefined;
         const type = typeof Office !== 'undefined' ? Office.EventType?.OfficeThemeChanged : undefined;
-        // Not every host raises OfficeThemeChanged (where it does not, the theme is read on each open).
         if (doc && type && typeof doc.addHandlerAsync === 'function') {
           doc.addHandlerAsync(type, handler, () => undefined);
-          return () => {
-            active = false;
+          cleanups.push(() => {
             try {
               doc.removeHandlerAsync(type, { handler }, () => undefined);
             } catch {
               /* ignore */
             }
-          };
+          });
         }
       } catch {
         /* not supported here */
       }
       return () => {
         active = false;
+        for (const c of cleanups) c();
       };
     },
   };

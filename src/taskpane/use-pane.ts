@@ -12,6 +12,13 @@ import { markRequestFor, plural, type Target } from './view-model';
 
 import { loadEngine, type Engine } from './load-engine';
 
+/** The engine chunk did not load (as opposed to Excel failing to read). */
+class EngineLoadError extends Error {
+  constructor(readonly original: unknown) {
+    super(original instanceof Error ? original.message : String(original));
+  }
+}
+
 export type Busy = 'reading' | 'checking' | 'marking' | 'clearing';
 
 export const BUSY_LABELS: Readonly<Record<Busy, string>> = {
@@ -79,7 +86,12 @@ export function usePane(host: ExcelHost, now: () => Date = () => new Date()): [P
 
   /** Reads the workbook and describes it; returns the engine when it is a template. */
   const readAndDescribe = useCallback(async (): Promise<Engine | null> => {
-    const [engine, r] = await Promise.all([loadEngine(), host.readGrid()]);
+    const [engine, r] = await Promise.all([
+      loadEngine().catch((e: unknown) => {
+        throw new EngineLoadError(e);
+      }),
+      host.readGrid(),
+    ]);
     const d = engine.describeWorkbook(r.grid);
     if (!d.ok) {
       read.current = null;
@@ -100,7 +112,8 @@ export function usePane(host: ExcelHost, now: () => Date = () => new Date()): [P
         await work();
       } catch (e) {
         const failedOpen = retry === 'open';
-        setState((s) => ({ ...s, error: { ...errorMessage(action, e), retry }, ...(failedOpen ? { phase: 'failed' as const } : {}) }));
+        const message = errorMessage(e instanceof EngineLoadError ? 'load' : action, e);
+        setState((s) => ({ ...s, error: { ...message, retry }, ...(failedOpen ? { phase: 'failed' as const } : {}) }));
       } finally {
         busyRef.current = false;
         patch({ busy: null });

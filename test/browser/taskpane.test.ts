@@ -32,6 +32,10 @@ interface Opened {
   /** Requests that would have left 127.0.0.1 (blocked). */
   external: string[];
   errors: string[];
+  /** Requests (by URL pattern) to fail, as a network outage would. */
+  failing: RegExp[];
+  /** Whether the test failed requests on purpose (their console errors are expected). */
+  failsOnPurpose: boolean;
 }
 
 describeBrowser('task pane in Chromium over the simulated workbook', () => {
@@ -64,18 +68,36 @@ describeBrowser('task pane in Chromium over the simulated workbook', () => {
     for (const o of opened.splice(0)) {
       expect(o.external).toEqual([]);
       expect(o.requests.every((u) => u.startsWith(server.url))).toBe(true);
-      expect(o.errors).toEqual([]);
+      // Failed loads the test caused on purpose show up as console errors; nothing else may.
+      expect(
+        o.errors.filter(
+          (e) =>
+            !(
+              o.failsOnPurpose &&
+              /Failed to (load resource|fetch dynamically imported module)|Loading chunk|error boundary you provided, PaneBoundary/.test(e)
+            ),
+        ),
+      ).toEqual([]);
       await o.context.close();
     }
   });
 
-  async function open(workbook: string, query = ''): Promise<Opened> {
+  async function open(workbook: string, query = '', failing: RegExp[] = []): Promise<Opened> {
     const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    const o: Opened = { page: await context.newPage(), context, requests: [], external: [], errors: [] };
+    const o: Opened = {
+      page: await context.newPage(),
+      context,
+      requests: [],
+      external: [],
+      errors: [],
+      failing: [],
+      failsOnPurpose: failing.length > 0,
+    };
     await context.route('**/*', (route) => {
       const url = route.request().url();
       o.requests.push(url);
+      if (o.failing.some((re) => re.test(url))) return route.abort('connectionfailed');
       if (url.startsWith(server.url)) return route.continue();
       o.external.push(url);
       return route.abort();
@@ -84,6 +106,7 @@ describeBrowser('task pane in Chromium over the simulated workbook', () => {
     o.page.on('console', (m) => {
       if (m.type() === 'error') o.errors.push(m.text());
     });
+    o.failing.push(...failing);
     opened.push(o);
     await o.page.goto(`${server.url}preview.html?workbook=${workbook}&now=${NOW}${query}`);
     return o;
@@ -260,13 +283,11 @@ describeBrowser('task pane in Chromium over the simulated workbook', () => {
       .waitFor();
 
     // RMI facility list as XLSX, read in the browser: every smelter conformant except the Japanese tin smelter.
-    await p
-      .getByTestId('facility-file')
-      .setInputFiles({
-        name: 'rmi-facilities.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: await facilityListXlsx(),
-      });
+    await p.getByTestId('facility-file').setInputFiles({
+      name: 'rmi-facilities.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await facilityListXlsx(),
+    });
     await p
       .getByTestId('facility-status')
       .getByText(/RMI facility list.*dated 2026-06-15: 5 entries\./)
@@ -305,6 +326,23 @@ describeBrowser('task pane in Chromium over the simulated workbook', () => {
     expect(await p.innerText()).toMatch(/protected with a password[\s\S]*"CMRT Review findings" sheet instead/);
     expect(await sim(page, 'marked-cells').innerText()).toBe('0');
     expect(await sim(page, 'addin-sheets').innerText()).toContain('CMRT Review findings');
+  });
+
+  test('a part of the add-in that does not load: a message with what to do, and Try again works', async () => {
+    const o = await open('buyer', '', [/\/engine\.js$/, /\/panes\.js$/]);
+    const p = pane(o.page);
+    await p.getByText('Part of the add-in did not load').waitFor();
+    expect(await p.innerText()).toMatch(/Close and reopen the task pane/);
+    o.failing.splice(0, 1); // the engine arrives
+    await p.getByRole('button', { name: 'Try again' }).click();
+    await p.getByTestId('workbook-card').waitFor();
+    await chooseRole(o.page, 'buyer');
+    await check(o.page);
+    // The panes chunk is still failing: the tab says so instead of going blank.
+    await p.getByText('Part of the add-in did not load').waitFor();
+    o.failing.splice(0);
+    await p.getByRole('button', { name: 'Try again' }).click();
+    await p.getByTestId('area-company').waitFor();
   });
 
   test('a workbook that is not a template says so, kindly', async () => {

@@ -20,17 +20,23 @@ import {
 import { useHost } from '../context';
 import { BUSY_LABELS, usePane } from '../use-pane';
 import { summarize } from '../view-model';
+import { PaneBoundary } from './PaneBoundary';
 import { StatusBar } from './StatusBar';
 import { SummaryCard } from './SummaryCard';
 import { WorkbookCard } from './WorkbookCard';
 
-// Loaded after the first paint: the result panes when a check starts, Follow-up and Settings on first use.
-// One chunk ("panes") for every pane below the tabs: fewer requests, and it compresses better than several.
+// Loaded after the first paint: the result panes when a check starts, Follow-up and Settings on first use. One chunk
+// ("panes") for all of them: fewer requests, and it compresses better than several. Made again after a failed load
+// (React.lazy remembers a failure), so that "Try again" really tries again.
 const loadResults = () => import(/* webpackChunkName: "panes" */ './results');
-const CompletenessPane = lazy(() => loadResults().then((m) => ({ default: m.CompletenessPane })));
-const SmeltersPane = lazy(() => loadResults().then((m) => ({ default: m.SmeltersPane })));
-const FollowUpPane = lazy(() => import(/* webpackChunkName: "panes" */ './FollowUpPane'));
-const SettingsPane = lazy(() => import(/* webpackChunkName: "panes" */ './SettingsPane'));
+function lazyPanes() {
+  return {
+    CompletenessPane: lazy(() => loadResults().then((m) => ({ default: m.CompletenessPane }))),
+    SmeltersPane: lazy(() => loadResults().then((m) => ({ default: m.SmeltersPane }))),
+    FollowUpPane: lazy(() => import(/* webpackChunkName: "panes" */ './FollowUpPane')),
+    SettingsPane: lazy(() => import(/* webpackChunkName: "panes" */ './SettingsPane')),
+  };
+}
 
 export type TabValue = 'completeness' | 'smelters' | 'followup' | 'settings';
 
@@ -78,6 +84,9 @@ export function App({ now: nowProp }: { now?: () => Date }) {
   const now = useMemo(() => nowProp ?? (() => new Date()), [nowProp]);
   const [state, actions] = usePane(host, now);
   const [tab, setTab] = useState<TabValue>('completeness');
+  const [attempt, setAttempt] = useState(0);
+  // New lazy components per attempt (see lazyPanes).
+  const { CompletenessPane, SmeltersPane, FollowUpPane, SettingsPane } = useMemo(() => lazyPanes(), [attempt]);
   const { review, settings, busy, info } = state;
   const summary = useMemo(() => (review ? summarize(review, settings.role) : null), [review, settings.role]);
   const isTemplate = state.phase === 'template';
@@ -188,38 +197,40 @@ export function App({ now: nowProp }: { now?: () => Date }) {
       </TabList>
 
       <section className={s.panel} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'completeness' ? (
-          review ? (
-            <Suspense fallback={<Loading label="Loading…" />}>
-              <CompletenessPane review={review} onGoTo={actions.goTo} />
+        <PaneBoundary key={`${tab}-${attempt}`} onRetry={() => setAttempt((a) => a + 1)}>
+          {tab === 'completeness' ? (
+            review ? (
+              <Suspense fallback={<Loading label="Loading…" />}>
+                <CompletenessPane review={review} onGoTo={actions.goTo} />
+              </Suspense>
+            ) : (
+              notReviewed('what is missing')
+            )
+          ) : null}
+          {tab === 'smelters' ? (
+            review ? (
+              <Suspense fallback={<Loading label="Loading…" />}>
+                <SmeltersPane key={settings.role} review={review} onGoTo={actions.goTo} defaultOnlyInterest={settings.role === 'buyer'} />
+              </Suspense>
+            ) : (
+              notReviewed('the smelters')
+            )
+          ) : null}
+          {tab === 'followup' ? (
+            review ? (
+              <Suspense fallback={<Loading label="Loading the follow-up…" />}>
+                <FollowUpPane review={review} settings={settings} now={now} onReport={actions.report} />
+              </Suspense>
+            ) : (
+              notReviewed('the follow-up')
+            )
+          ) : null}
+          {tab === 'settings' ? (
+            <Suspense fallback={<Loading label="Loading the settings…" />}>
+              <SettingsPane settings={settings} update={actions.updateSettings} now={now} />
             </Suspense>
-          ) : (
-            notReviewed('what is missing')
-          )
-        ) : null}
-        {tab === 'smelters' ? (
-          review ? (
-            <Suspense fallback={<Loading label="Loading…" />}>
-              <SmeltersPane key={settings.role} review={review} onGoTo={actions.goTo} defaultOnlyInterest={settings.role === 'buyer'} />
-            </Suspense>
-          ) : (
-            notReviewed('the smelters')
-          )
-        ) : null}
-        {tab === 'followup' ? (
-          review ? (
-            <Suspense fallback={<Loading label="Loading the follow-up…" />}>
-              <FollowUpPane review={review} settings={settings} now={now} onReport={actions.report} />
-            </Suspense>
-          ) : (
-            notReviewed('the follow-up')
-          )
-        ) : null}
-        {tab === 'settings' ? (
-          <Suspense fallback={<Loading label="Loading the settings…" />}>
-            <SettingsPane settings={settings} update={actions.updateSettings} now={now} />
-          </Suspense>
-        ) : null}
+          ) : null}
+        </PaneBoundary>
       </section>
     </main>
   );

@@ -50,6 +50,7 @@ interface ImportOutcome {
 function ListImport({
   kind,
   title,
+  noun,
   hint,
   accept,
   source,
@@ -60,6 +61,8 @@ function ListImport({
 }: {
   kind: ListKind;
   title: string;
+  /** "RMI facility list", "watch list": in the button labels. */
+  noun: string;
   hint: string;
   accept: string;
   source: SourceInfo | null;
@@ -95,9 +98,9 @@ function ListImport({
           }}
         />
         <Button onClick={() => input.current?.click()} disabled={busy}>
-          {source ? 'Import a newer file…' : 'Import file…'}
+          {source ? `Replace the ${noun}…` : `Import the ${noun}…`}
         </Button>
-        {source ? <Button onClick={onRemove}>Remove</Button> : null}
+        {source ? <Button onClick={onRemove}>Remove the {noun}</Button> : null}
         {busy ? <Spinner size="tiny" label="Importing…" /> : null}
       </div>
     </div>
@@ -200,6 +203,7 @@ export default function SettingsPane({
         <ListImport
           kind="facility"
           title="RMI facility list"
+          noun="RMI facility list"
           hint="Not imported: audit status stays unknown. Import RMI's facility list export (CSV or XLSX) from the RMI member site."
           accept=".csv,.txt,.xlsx,.xlsm,text/csv"
           source={settings.facilityList?.source ?? null}
@@ -215,6 +219,7 @@ export default function SettingsPane({
         <ListImport
           kind="watchlist"
           title="Watch list"
+          noun="watch list"
           hint='Not imported. A CSV (or XLSX) of "id,reason" lines, e.g. CID000123,Open grievance.'
           accept=".csv,.txt,.xlsx,.xlsm,text/csv"
           source={settings.watchlist?.source ?? null}
