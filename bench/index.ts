@@ -1,56 +1,42 @@
 /**
- * Benchmarks: `npm run bench`. Prints one line per benchmark, then ONE JSON object as the very last line
- * ({ "<name>": { "ms": ..., "ops_per_s": ..., ... }, ... }) for tools to read.
+ * Benchmarks: `npm run bench`. Each section prints a line as it finishes; the LAST line is one JSON object:
  *
- * To add a benchmark, push to BENCHES below (or import a module that does). Keep each one short (well under a
- * second or two on a 2-core machine).
+ *   {
+ *     "cli":    { msPerFile, baselineMsPerFile, ratio, peakRssMiB, ... }   reading a full CMRT (2,500 rows) vs exceljs
+ *     "core":   { smelterChecksMs, ... }                                  all smelter rules + assessment, 2,500 rows
+ *     "excel":  { rows, syncs: {read, mark, clear}, valuesUnchanged, formatsRestored, ... }
+ *     "bundle": { initialJsGzipBytes, totalJsGzipBytes }
+ *     "rollup": { files, seconds, ... }
+ *   }
+ *
+ * Targets (checked by eye, and by CI only where a test asserts a count, never a time): cli ratio <= 0.10 and
+ * peakRssMiB < 150; smelterChecksMs < 20; syncs <= 4 each; initial JS <= 165 KB and all JS <= 250 KB gzip;
+ * rollup <= 0.25 s per file. Run one section with `npm run bench -- cli` (or core, excel, bundle, rollup).
  */
-import { colLetters, parseA1 } from '../src/core/grid';
+import { benchXlsx } from './xlsx';
+import { benchSmelterChecks } from './smelters';
+import { benchExcel } from './excel';
+import { benchBundle } from './bundle';
+import { benchRollup } from './rollup';
 
-export interface BenchResult {
-  ms: number;
-  iterations: number;
-  ops_per_s: number;
-  [extra: string]: number | string;
-}
-
-export interface Bench {
-  name: string;
-  /** Runs the workload once; may return extra numbers to report. */
-  run: () => void | Record<string, number | string> | Promise<void | Record<string, number | string>>;
-  iterations?: number;
-}
-
-export const BENCHES: Bench[] = [
-  {
-    name: 'core.a1_roundtrip_10k',
-    iterations: 20,
-    run: () => {
-      let sum = 0;
-      for (let i = 1; i <= 10_000; i++) sum += parseA1(`${colLetters((i % 16384) + 1)}${i}`).col;
-      return { checksum: sum };
-    },
-  },
-];
-
-async function measure(bench: Bench): Promise<BenchResult> {
-  const iterations = bench.iterations ?? 1;
-  await bench.run(); // warm-up
-  let extra: Record<string, number | string> = {};
-  const start = performance.now();
-  for (let i = 0; i < iterations; i++) extra = (await bench.run()) ?? extra;
-  const ms = (performance.now() - start) / iterations;
-  return { ...extra, ms: Number(ms.toFixed(3)), iterations, ops_per_s: Number((1000 / ms).toFixed(1)) };
-}
+const SECTIONS: Record<string, () => Promise<object> | object> = {
+  cli: benchXlsx,
+  core: benchSmelterChecks,
+  excel: benchExcel,
+  bundle: () => benchBundle(),
+  rollup: () => benchRollup(),
+};
 
 async function main(): Promise<void> {
-  const results: Record<string, BenchResult> = {};
-  for (const bench of BENCHES) {
-    const r = await measure(bench);
-    results[bench.name] = r;
-    console.log(`${bench.name}: ${r.ms} ms/iteration (${r.iterations} iterations)`);
+  const wanted = process.argv.slice(2).filter((a) => a in SECTIONS);
+  const names = wanted.length ? wanted : Object.keys(SECTIONS);
+  const out: Record<string, object> = {};
+  for (const name of names) {
+    const t0 = performance.now();
+    out[name] = await SECTIONS[name]!();
+    console.log(`${name}: ${JSON.stringify(out[name])} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   }
-  console.log(JSON.stringify(results));
+  console.log(JSON.stringify(out));
 }
 
 main().catch((err: unknown) => {
