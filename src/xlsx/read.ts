@@ -477,6 +477,41 @@ function parseSheet(bytes: Uint8Array, sst: SharedStrings | null, wantFormulas: 
         let row = 0;
         let type = T_NUM;
         let gt = ns + 1;
+        // Fast path for the usual shape, `<c r="E92" s="148" t="str">`: r first, then one-letter attributes.
+        // Anything else falls through to the general loop below, from where this one stopped.
+        if (xml.charCodeAt(gt) === 32 && xml.charCodeAt(gt + 1) === 114 && xml.charCodeAt(gt + 2) === 61 && xml.charCodeAt(gt + 3) === 34) {
+          let k = gt + 4;
+          let cc = xml.charCodeAt(k);
+          while (cc >= 65 && cc <= 90) {
+            col = col * 26 + (cc - 64);
+            cc = xml.charCodeAt(++k);
+          }
+          while (cc >= 48 && cc <= 57) {
+            row = row * 10 + (cc - 48);
+            cc = xml.charCodeAt(++k);
+          }
+          if (cc === 34 && col > 0 && row > 0) {
+            gt = k + 1;
+            // one-letter attributes: ` s="148"`, ` t="str"`
+            while (xml.charCodeAt(gt) === 32 && xml.charCodeAt(gt + 2) === 61 && xml.charCodeAt(gt + 3) === 34) {
+              const an = xml.charCodeAt(gt + 1);
+              let e = gt + 4;
+              if (an === 116 /* t */) {
+                const t0 = xml.charCodeAt(e);
+                if (t0 === 115 /* s */) type = xml.charCodeAt(e + 1) === 116 ? T_STR : T_SST;
+                else if (t0 === 105 /* i */) type = T_INLINE;
+                else if (t0 === 98 /* b */) type = T_BOOL;
+                else if (t0 === 101 /* e */) type = T_ERR;
+                else if (t0 === 100 /* d */) type = T_DATE;
+              }
+              while (e < contentEnd && xml.charCodeAt(e) !== 34) e++;
+              gt = e + 1;
+            }
+          } else {
+            col = 0;
+            row = 0;
+          }
+        }
         for (;;) {
           const w = xml.charCodeAt(gt);
           if (w === 62 /* > */) break;
