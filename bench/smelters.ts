@@ -35,7 +35,7 @@ function buildLookup(): LookupEntry[] {
     for (const e of entries) {
       if (e.family !== 'CMRT' || !e.inLatest) continue;
       for (const name of [e.standardName, ...e.aliases]) {
-        out.push({ row: row++, metal: e.metal, lookupName: name, standardName: e.standardName, country: e.country, id: e.id, source: 'RMI', street: null, city: e.city || null, state: e.state || null });
+        out.push({ row: row++, metal: e.metal, lookupName: name, standardName: e.standardName, country: e.country, id: e.id, source: 'RMI', street: null, city: null, state: e.state || null });
       }
     }
   }

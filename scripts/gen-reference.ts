@@ -661,13 +661,14 @@ export interface TemplateVersionInfo {
 export const TEMPLATE_VERSIONS: Readonly<Record<Family, readonly TemplateVersionInfo[]>> = ${json(versionsOut)};
 
 /**
- * One row per family and ID: [id, family, metal, standard name, country, state/province, city, aliases,
- * first version, last version, in the family's newest template (1/0)].
+ * One row per family and ID: [id, family, metal, standard name, country, state/province, aliases,
+ * first version, last version, in the family's newest template (1/0)]. (No city: nothing uses it, and this
+ * file ships in the task pane's bundle.)
  */
-export type HistoryTuple = readonly [string, Family, string, string, string, string, string, readonly string[], string, string, number];
+export type HistoryTuple = readonly [string, Family, string, string, string, string, readonly string[], string, string, number];
 
 export const ID_HISTORY: readonly HistoryTuple[] = [
-${history.map((h) => `  ${json([h.id, h.family, h.metal, h.standardName, h.country, h.state, h.city, h.aliases, h.firstSeen, h.lastSeen, h.inLatest ? 1 : 0])},`).join('\n')}
+${history.map((h) => `  ${json([h.id, h.family, h.metal, h.standardName, h.country, h.state, h.aliases, h.firstSeen, h.lastSeen, h.inLatest ? 1 : 0])},`).join('\n')}
 ];
 `);
 

@@ -50,7 +50,7 @@ function history(id: string): HistoryEntry {
 /** A row as the template fills it after choosing this smelter in the dropdowns (or typing its ID). */
 export function listed(id: string, extra: RowInput = {}): RowInput {
   const e = history(id);
-  return { metal: e.metal, lookup: e.standardName, country: e.country, id, state: e.state || null, city: e.city || null, source: 'RMI', ...extra };
+  return { metal: e.metal, lookup: e.standardName, country: e.country, id, state: e.state || null, city: null, source: 'RMI', ...extra };
 }
 
 export function notListed(metal: string, name: string | null, country: string | null, extra: RowInput = {}): RowInput {
@@ -124,7 +124,7 @@ export function lookupFor(family: Family = 'CMRT'): LookupEntry[] {
       if (e.family !== family || !e.inLatest) continue;
       metals.add(e.metal);
       for (const name of [e.standardName, ...e.aliases]) {
-        out.push({ row: row++, metal: e.metal, lookupName: name, standardName: e.standardName, country: e.country, id: e.id, source: 'RMI', street: null, city: e.city || null, state: e.state || null });
+        out.push({ row: row++, metal: e.metal, lookupName: name, standardName: e.standardName, country: e.country, id: e.id, source: 'RMI', street: null, city: null, state: e.state || null });
       }
     }
   }

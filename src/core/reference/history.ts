@@ -14,7 +14,6 @@ export interface HistoryEntry {
   standardName: string;
   country: string;
   state: string;
-  city: string;
   aliases: readonly string[];
   firstSeen: string;
   lastSeen: string;
@@ -38,8 +37,8 @@ export function historyIndex(): HistoryIndex {
   const byMetal = new Map<string, HistoryEntry[]>();
   for (const t of ID_HISTORY) {
     const e: HistoryEntry = {
-      id: t[0], family: t[1], metal: t[2], standardName: t[3], country: t[4], state: t[5], city: t[6], aliases: t[7],
-      firstSeen: t[8], lastSeen: t[9], inLatest: t[10] === 1,
+      id: t[0], family: t[1], metal: t[2], standardName: t[3], country: t[4], state: t[5], aliases: t[6],
+      firstSeen: t[7], lastSeen: t[8], inLatest: t[9] === 1,
     };
     const a = byId.get(e.id);
     if (a) a.push(e);
