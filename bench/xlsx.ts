@@ -2,7 +2,8 @@
  * The xlsx reader against exceljs on a full, real CMRT: RMI_CMRT_6.5.xlsx with its 2,500 prepared Smelter List rows
  * filled (test/support/fill.ts, formulas kept with realistic cached results), written to a temp file.
  *
- * - msPerFile: median wall time of `readXlsx(bytes, { sheets: <the core's sheets>, formulas: true })`.
+ * - msPerFile: median wall time of `readXlsx(bytes, { sheets: <the core's sheets>, formulas: true })`, as the CLI
+ *   reads (valuesOnlyMsPerFile: the same with `formulas: false`).
  * - baselineMsPerFile: median wall time of `new ExcelJS.Workbook().xlsx.load(bytes)` on the same bytes, same run
  *   (rounds interleave both so that both see the same machine load).
  * - ratio: msPerFile / baselineMsPerFile (target <= 0.10).
@@ -31,6 +32,9 @@ export interface XlsxBenchResult {
   cpuMsPerFile: number;
   baselineCpuMsPerFile: number;
   cpuRatio: number;
+  /** The same read without formulas (`formulas: false`: values, protection, validations only). */
+  valuesOnlyMsPerFile: number;
+  valuesOnlyRatio: number;
   /** RSS of the child process before it reads (Node + the reader's code), for scale. */
   childBaseRssMiB: number;
   fileBytes: number;
@@ -130,6 +134,7 @@ export async function benchXlsx(): Promise<XlsxBenchResult> {
     const bytes = new Uint8Array(buffer);
 
     const read = () => readXlsx(bytes, { sheets: CORE_SHEETS, formulas: true });
+    const readValues = () => readXlsx(bytes, { sheets: CORE_SHEETS, formulas: false });
     const load = () => new ExcelJS.Workbook().xlsx.load(buffer);
 
     // sanity: the reader sees the filled rows
@@ -137,14 +142,21 @@ export async function benchXlsx(): Promise<XlsxBenchResult> {
     if (!check || typeof check.values[ROWS + 3]?.[1] !== 'string') throw new Error('bench file: the Smelter List rows are not filled');
 
     // warm-up: let the JIT settle on both before measuring
-    for (let i = 0; i < 5; i++) read();
+    for (let i = 0; i < 5; i++) {
+      read();
+      readValues();
+    }
     await load();
 
     const ours: number[] = [];
     const oursCpu: number[] = [];
     const theirs: number[] = [];
     const theirsCpu: number[] = [];
+    const valuesOnly: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
+      const t0 = performance.now();
+      readValues();
+      valuesOnly.push(performance.now() - t0);
       for (let i = 0; i < OURS_PER_ROUND; i++) {
         const c = cpuMs();
         const t = performance.now();
@@ -172,6 +184,8 @@ export async function benchXlsx(): Promise<XlsxBenchResult> {
       cpuMsPerFile: round(cpuMsPerFile),
       baselineCpuMsPerFile: round(baselineCpuMsPerFile),
       cpuRatio: round(cpuMsPerFile / baselineCpuMsPerFile, 4),
+      valuesOnlyMsPerFile: round(median(valuesOnly)),
+      valuesOnlyRatio: round(median(valuesOnly) / baselineMsPerFile, 4),
       childBaseRssMiB: rss.childBaseRssMiB,
       fileBytes: buffer.length,
     };
