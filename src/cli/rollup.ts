@@ -10,12 +10,11 @@
  * Files that cannot be read (broken, unrelated, password-protected) become "unreadable" rows, never a crash; a
  * worker that dies on a file is replaced and that file is reported.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import { reviewBytes, reviewFile, type Loaded } from './load';
-import { storedZipCopy } from './stored-zip';
+import { reviewFile, type Loaded } from './load';
 import { writeCsv } from '../core/csv';
 import { createRollup, rollupAdd, rollupRows, rollupTotals, summariseForRollup, type RollupFileSummary, type RollupState, type RollupTable, type RollupTotals } from '../core/rollup';
 import type { ReviewReference } from '../core/reference';
@@ -164,23 +163,9 @@ export interface RollupReviewContext {
   reference: ReviewReference;
 }
 
-/**
- * Reads and reviews one file like `check` does, with the zip inflated natively first (see stored-zip.ts); the
- * original bytes are read again whenever that copy does not give a review, so the outcome is the reader's own.
- */
+/** Reads and reviews one file exactly as `check` does. */
 export function loadForRollup(file: string, ctx: RollupReviewContext): Loaded {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return reviewFile(file, ctx); // a folder, a missing or unreadable file: worded as check words it
-  }
-  const copy = storedZipCopy(bytes);
-  if (copy) {
-    const loaded = reviewBytes(copy, ctx);
-    if (loaded.review) return loaded;
-  }
-  return reviewBytes(bytes, ctx);
+  return reviewFile(file, ctx);
 }
 
 /** Reads, reviews and compacts one file; never throws. Used by the workers and by the in-thread fallback. */
