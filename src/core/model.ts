@@ -124,7 +124,17 @@ export interface SmelterRow {
   errors?: Partial<Record<keyof SmelterRowValues, string>>;
   /** Columns where the template's formula was replaced by a typed value (B and C are normal: dropdowns do it). */
   typedOver?: (keyof SmelterRowValues)[];
+  /**
+   * For the Checker port (src/core/checker): the exact text of a Checker column when the cleaned value above differs
+   * from it (edge spaces, a cell holding only spaces). Absent when the cleaned value is the exact text.
+   */
+  rawText?: Partial<Record<SmelterCheckerColumn, string>>;
+  /** Checker columns whose cell holds a formula showing nothing: ISBLANK is FALSE there, unlike on an empty cell. */
+  emptyFormula?: SmelterCheckerColumn[];
 }
+
+/** Smelter List columns the templates' Checkers read. */
+export type SmelterCheckerColumn = 'metal' | 'lookup' | 'name' | 'country';
 
 export type SmelterRowValues = Omit<SmelterRow, 'row' | 'lookupKind' | 'errors'>;
 
@@ -194,6 +204,23 @@ export interface ReadNote {
   message: string;
 }
 
+/** A cell exactly as the host reported it, and whether it holds a formula (an empty result then reads as ""). */
+export interface RawCell {
+  raw: CellValue;
+  formula?: boolean;
+}
+
+/** What the Checker port (src/core/checker) reads beyond the model's fields. */
+export interface CheckerInputs {
+  /**
+   * The Declaration and Product List cells the template's Checker reads, keyed "Declaration!D28", "Product List!B6":
+   * also the ones the model has no field for (hidden leftover rows, the mineral selection and its helper cells).
+   */
+  cells: Record<string, RawCell>;
+  /** The host reported where the Smelter List's formulas are, so `SmelterRow.emptyFormula` can be trusted. */
+  smelterFormulasKnown: boolean;
+}
+
 export interface Declaration {
   template: TemplateInfo;
   company: CompanyInfo;
@@ -206,6 +233,8 @@ export interface Declaration {
   products: ProductRow[];
   mines: MineRow[];
   notes: ReadNote[];
+  /** Raw inputs for the template's Checker (set by the reader; absent on hand-built declarations). */
+  checkerInputs?: CheckerInputs;
 }
 
 /** A read workbook: the declaration plus the template's own reference list (kept out of the JSON declaration). */

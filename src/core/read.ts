@@ -9,10 +9,11 @@ import {
 } from './grid';
 import { chooseLayout, newestVersion, type TemplateLayout } from './layouts';
 import type { SmelterColumnKey, TableLayout } from './layouts/types';
+import { checkerInputCells } from './checker/inputs';
 import {
-  COMPANY_FIELD_KEYS, type CompanyInfo, type CompanyQuestion, type Declaration, type Family, type Field, type LookupEntry,
-  type LookupKind, type MetalAnswers, type MineRow, type ProductRow, type ReadNote, type ReadResult, type SmelterRow,
-  type SmelterRowValues, type TemplateInfo,
+  COMPANY_FIELD_KEYS, type CheckerInputs, type CompanyInfo, type CompanyQuestion, type Declaration, type Family, type Field,
+  type LookupEntry, type LookupKind, type MetalAnswers, type MineRow, type ProductRow, type RawCell, type ReadNote,
+  type ReadResult, type SmelterCheckerColumn, type SmelterRow, type SmelterRowValues, type TemplateInfo,
 } from './model';
 
 /** Sheets the core reads; hosts may skip every other sheet. */
@@ -223,6 +224,7 @@ function lastDataRow(sheet: SheetGrid, firstRow: number, cols: number[], skip: R
 }
 
 const LISTED_FORMULA_COLUMNS: readonly SmelterColumnKey[] = ['country', 'id', 'source', 'street', 'city', 'state'];
+const CHECKER_COLUMNS: readonly SmelterCheckerColumn[] = ['metal', 'lookup', 'name', 'country'];
 const SMELTER_KEYS: readonly (keyof SmelterRowValues & SmelterColumnKey)[] = [
   'typedId', 'metal', 'lookup', 'name', 'country', 'id', 'source', 'street', 'city', 'state', 'contactName',
   'contactEmail', 'nextSteps', 'mineName', 'mineCountry', 'recycled', 'comments',
@@ -282,6 +284,15 @@ function readSmelters(sheet: SheetGrid | undefined, t: TableLayout<SmelterColumn
         notes.add({ code: 'error-value', severity: 'warning', sheet: t.sheet, cell: a1(r, colIndex(t.columns[key as SmelterColumnKey]!)), row: r, message: `Smelter List row ${r} shows the error ${err} in its ${key} column.` });
       }
     }
+    // What the template's Checker sees that the cleaned values hide: exact text, and formulas showing nothing.
+    for (const key of CHECKER_COLUMNS) {
+      const col = t.columns[key];
+      if (!col) continue;
+      const c = colIndex(col);
+      const raw = line[c - 1] ?? null;
+      if (typeof raw === 'string' && raw !== '' && !isErrorValue(raw) && raw !== cleanText(raw)) (row.rawText ??= {})[key] = raw;
+      if ((raw === null || raw === '') && formulaAt(sheet, r, c) !== null) (row.emptyFormula ??= []).push(key);
+    }
     if (hasFormulas) {
       const typed: (keyof SmelterRowValues)[] = [];
       for (const key of LISTED_FORMULA_COLUMNS) {
@@ -321,6 +332,19 @@ const PRODUCT_KEYS = ['number', 'name', 'requesterNumber', 'requesterName', 'com
 const MINE_KEYS = ['metal', 'smelterName', 'mineName', 'mineId', 'mineIdSource', 'country', 'street', 'city', 'state', 'contactName', 'contactEmail', 'nextSteps', 'comments'] as const;
 const LOOKUP_KEYS = ['metal', 'lookupName', 'standardName', 'country', 'id', 'source', 'street', 'city', 'state'] as const;
 
+/** The raw cells the template's Checker reads (src/core/checker), as the host reported them. */
+function readCheckerInputs(wb: WorkbookGrid, layout: TemplateLayout): CheckerInputs {
+  const cells: Record<string, RawCell> = {};
+  for (const key of checkerInputCells(layout)) {
+    const bang = key.lastIndexOf('!');
+    const sheet = getSheet(wb, key.slice(0, bang));
+    const { row, col } = parseA1(key.slice(bang + 1));
+    const raw = cellAt(sheet, row, col);
+    cells[key] = formulaAt(sheet, row, col) !== null ? { raw, formula: true } : { raw };
+  }
+  return { cells, smelterFormulasKnown: !!getSheet(wb, layout.smelterList.sheet)?.formulas };
+}
+
 /** Reads a workbook's grids into the model. Throws TemplateError when the workbook is not a template. */
 export function readTemplate(wb: WorkbookGrid): ReadResult {
   const info = detectTemplate(wb);
@@ -356,6 +380,7 @@ export function readTemplate(wb: WorkbookGrid): ReadResult {
     products,
     mines,
     notes: notes.list,
+    checkerInputs: readCheckerInputs(wb, layout),
   };
   return { declaration, lookup };
 }

@@ -1,24 +1,33 @@
 /**
- * The template's own Checker, re-implemented on the model. Each item names what the Checker flags:
- * "Declaration!D16" (an input cell), "Declaration!G77" (the policy URL comment), "Product List",
- * "Smelter List:Tin" (one per metal or mineral), "Smelter List:not-listed", "Mine List".
- * `incomplete` is the count the template's own Checker shows.
+ * The template's own Checker, re-implemented on the model, exactly per family and version (CMRT 6.01-6.5, EMRT
+ * 1.1-2.1, CRT 2.2/2.21, AMRT 1.2/1.3): the same rows, the same conditions, the same count. The logic is data
+ * (profiles.ts: a base per family, each version a small override), evaluated with Excel's semantics (excel.ts) over
+ * the raw cells the reader copies (`Declaration.checkerInputs`, `SmelterRow.rawText`/`emptyFormula`). docs/checker.md
+ * specifies every row; test/core/checker/differential.test.ts compares this port with LibreOffice recalculating the
+ * real templates.
  *
- * The conditions follow the Checker formulas of the real templates (see docs/checker.md):
- *  - always-required company fields; emails need an "@" (SEARCH("@", ...)), the rest need any value;
- *  - the scope description when the scope is neither "A. Company" nor "B. Product (or List of Products)";
- *  - the product list (its first row) for a product scope;
- *  - Q1 for every metal; Q2 unless Q1 is "No"; Q3 onwards unless Q1 or Q2 is "No";
- *  - the company questions when any metal needs Q3 onwards; the policy URL comment when B is "Yes";
- *  - for each metal that needs Q3 onwards, at least one Smelter List row with that metal and a look-up choice;
- *  - a name and a country on every "Smelter not listed" row.
+ * Items (one per Checker row that the template counts and flags):
+ *  - "Declaration!D16": an input cell (company field, question answer, company question);
+ *  - "Declaration!G77": a policy-URL comment (CMRT G77, EMRT 1.x G69/G71, EMRT 2.x G117, CRT G63);
+ *  - "Declaration!D12:I13" (EMRT 2.x, AMRT: no mineral selected), "Declaration!D15:I16" (AMRT 1.3: unnamed "Other");
+ *  - "Product List";
+ *  - "Smelter List:Tin": per metal (CMRT, EMRT 1.x, CRT) or per selected mineral - an EMRT 2.x/AMRT slot is named by
+ *    the mineral the template sorted into it (Declaration!AA12:AA21, the Checker's column A), e.g.
+ *    "Smelter List:Cobalt"; an empty slot is never flagged;
+ *  - "Smelter List:not-listed".
+ * `incomplete` is the count the template's Checker shows (its D2); when the Checker shows an error there (AMRT 1.2
+ * with "Other [specify below]" selected: #REF!), `totalError` holds it and `incomplete` counts the numeric rows.
  */
-import type { Declaration, Field, Finding, MetalAnswers } from '../model';
+import type { Declaration, Finding } from '../model';
 import type { TemplateLayout } from '../layouts';
-import { a1, parseA1 } from '../grid';
+import { evaluateChecker, type CheckerRow } from './evaluate';
+
+export { evaluateChecker, type CheckerRow } from './evaluate';
+export { checkerInputCells } from './inputs';
+export { profileFor, type CheckerProfile } from './profiles';
 
 export interface CheckerItem {
-  /** "Declaration!D16", "Declaration!G77", "Product List", "Smelter List:Tin", "Smelter List:not-listed", "Mine List". */
+  /** "Declaration!D16", "Declaration!G77", "Product List", "Smelter List:Tin", "Smelter List:not-listed", ... */
   item: string;
   sheet: string;
   cell: string | null;
@@ -27,91 +36,30 @@ export interface CheckerItem {
 }
 
 export interface CheckerResult {
+  /** The count the template's own Checker shows. */
   incomplete: number;
   items: CheckerItem[];
+  /** The error the template's Checker shows instead of a count (e.g. "#REF!"), when it does. */
+  totalError?: string;
 }
 
-/** Excel's `cell=0` test on a referenced cell: true only for a truly empty cell (or the number 0). */
-function isBlank(f: Field): boolean {
-  return f.raw === null || f.raw === 0;
-}
-
-/** Excel string "=" compares case-insensitively. */
-function eq(f: Field | undefined, text: string): boolean {
-  if (!f || typeof f.raw !== 'string') return false;
-  return f.raw.toLowerCase() === text.toLowerCase();
-}
-
-const LABELS: Record<string, string> = {
-  companyName: 'company name', declarationScope: 'declaration scope', scopeDescription: 'description of scope',
-  contactName: 'contact name', contactEmail: 'contact email', contactPhone: 'contact phone',
-  authorizerName: 'authorizer', authorizerEmail: 'authorizer email', effectiveDate: 'effective date',
-};
-
-const ALWAYS = ['companyName', 'declarationScope', 'contactName', 'contactEmail', 'contactPhone', 'authorizerName', 'authorizerEmail', 'effectiveDate'] as const;
-
-function numberOf(m: MetalAnswers, topic: string): number | undefined {
-  for (const [n, t] of Object.entries(m.topics)) if (t === topic) return Number(n);
-  return undefined;
-}
-
+/** The Checker's verdict: the counted rows it flags, and its total. */
 export function runChecker(d: Declaration, layout: TemplateLayout): CheckerResult {
-  const items: CheckerItem[] = [];
-  const cellItem = (f: Field, message: string): void => {
-    items.push({ item: `${f.sheet}!${f.cell}`, sheet: f.sheet, cell: f.cell, row: parseA1(f.cell).row, message });
-  };
-  const c = d.company;
-  for (const key of ALWAYS) {
-    const f = c[key];
-    const missing = key === 'contactEmail' || key === 'authorizerEmail' ? typeof f.raw !== 'string' || !f.raw.includes('@') : isBlank(f);
-    if (missing) cellItem(f, key.endsWith('Email') ? `Provide a valid ${LABELS[key]} (the Checker needs an "@").` : `Provide the ${LABELS[key]}.`);
-  }
-  const scopeCompanyOrProduct = c.scope === 'company' || c.scope === 'product' || isBlank(c.declarationScope);
-  if (!scopeCompanyOrProduct && isBlank(c.scopeDescription)) cellItem(c.scopeDescription, 'Describe the user-defined scope.');
+  return checkerResult(evaluateChecker(d, layout));
+}
 
-  // Per metal: Q1 always; Q2 unless Q1 "No"; Q3+ unless Q1 or Q2 "No".
-  const needsRest = new Map<string, boolean>();
-  for (const m of d.answers) {
-    const nums = Object.keys(m.answers).map(Number).sort((x, y) => x - y);
-    const q1 = m.answers[nums[0]!];
-    const remainsNo = numberOf(m, 'remains');
-    const q2 = remainsNo !== undefined ? m.answers[remainsNo] : undefined;
-    const rest = !eq(q1, 'No') && !eq(q2, 'No');
-    needsRest.set(m.metal, rest);
-    for (const n of nums) {
-      const f = m.answers[n]!;
-      const needed = n === nums[0] ? true : n === remainsNo ? !eq(q1, 'No') : rest;
-      if (needed && isBlank(f)) cellItem(f, `Answer question ${n} for ${m.metal}.`);
-    }
+/** Summarises evaluated Checker rows the way the Checker's D2 does (`SUM` of the counted H values). */
+export function checkerResult(rows: readonly CheckerRow[]): CheckerResult {
+  let incomplete = 0;
+  let totalError: string | undefined;
+  const items: CheckerItem[] = [];
+  for (const r of rows) {
+    if (!r.inTotal || r.h === 0) continue;
+    if (typeof r.h === 'number') incomplete += r.h;
+    else totalError ??= r.h;
+    items.push({ item: r.item, sheet: r.sheet, cell: r.cell, row: r.row, message: r.message });
   }
-  const anyInScope = [...needsRest.values()].some(Boolean);
-  if (anyInScope) {
-    for (const q of d.companyQuestions) {
-      if (isBlank(q.answer)) cellItem(q.answer, `Answer company question ${q.id}${q.metal ? ` for ${q.metal}` : ''}.`);
-      if (q.topic === 'policy-public' && eq(q.answer, 'Yes') && String(q.comment.raw ?? '').length <= 1) {
-        cellItem(q.comment, 'Give the URL of the published policy in the comment of question B.');
-      }
-    }
-  }
-  if (c.scope === 'product') {
-    const first = d.products.find((p) => p.row === layout.productList.firstRow && p.number !== null);
-    if (!first) {
-      const col = layout.productList.columns.number ?? 'B';
-      items.push({ item: 'Product List', sheet: layout.productList.sheet, cell: `${col}${layout.productList.firstRow}`, row: layout.productList.firstRow, message: 'List the products this declaration covers on the Product List, starting in its first row.' });
-    }
-  }
-  for (const [metal, rest] of needsRest) {
-    if (!rest) continue;
-    const has = d.smelters.some((s) => s.metal !== null && s.metal.toLowerCase() === metal.toLowerCase() && s.lookup !== null);
-    if (!has) items.push({ item: `Smelter List:${metal}`, sheet: layout.smelterList.sheet, cell: null, row: null, message: `List the smelters for ${metal} on the Smelter List (metal and smelter look-up).` });
-  }
-  const nameCol = layout.smelterList.columns.name ?? 'D';
-  const badNotListed = d.smelters.filter((s) => s.lookupKind === 'not-listed' && s.lookup !== null && (s.name === null || s.country === null));
-  if (badNotListed.length) {
-    const first = badNotListed[0]!;
-    items.push({ item: 'Smelter List:not-listed', sheet: layout.smelterList.sheet, cell: a1(first.row, parseA1(`${nameCol}1`).col), row: first.row, message: `Give the name and country of every "Smelter not listed" row (${badNotListed.length} row(s), first at row ${first.row}).` });
-  }
-  return { incomplete: items.length, items };
+  return totalError ? { incomplete, items, totalError } : { incomplete, items };
 }
 
 /** Checker items as findings (severity error: the customer's Checker will flag them too). */
