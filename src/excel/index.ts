@@ -18,4 +18,4 @@ export { DEFAULT_READ_PLAN, FORMULA_PLACEHOLDER, readWorkbook, type ReadPlan, ty
 export { clearMarks, markWorkbook, MarkError, type ClearResult, type MarkOptions, type MarkResult, type NoteKind } from './mark';
 export { LEGEND_LINES, MARK_STYLES, MARKER, markRequestFromReview, planMarks, type MarkKind, type MarkRequest, type SmelterOfInterest } from './plan';
 export { MARKS_NAMESPACE } from './store';
-export { FINDINGS_SHEET, goTo, REVIEW_SHEET_PREFIX, SheetWriteError, writeSheet, type GoToResult, type SheetRow, type WriteSheetOptions, type WriteSheetResult } from './sheets';
+export { ADDIN_SHEETS, FINDINGS_SHEET, goTo, isOwnSheet, REVIEW_SHEET_PREFIX, SheetWriteError, writeSheet, type GoToResult, type SheetRow, type WriteSheetOptions, type WriteSheetResult } from './sheets';

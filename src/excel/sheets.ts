@@ -1,6 +1,7 @@
 /**
  * The add-in's own sheets (the follow-up request, the review log, the findings fallback) and navigation.
- * Supplier sheets are never written here: only sheets whose names start with "CMRT Review" are.
+ * Supplier sheets are never written here: only the add-in's named sheets ("Follow-up request", "Review log") and
+ * sheets whose names start with "CMRT Review" are, and never a sheet of the RMI template itself.
  */
 import { rectA1 } from './address';
 import { errorMessage, Syncer } from './capabilities';
@@ -18,9 +19,20 @@ export class SheetWriteError extends Error {
   override readonly name = 'SheetWriteError';
 }
 
+/** The add-in's sheets with names of their own (issue #8 names them). */
+export const ADDIN_SHEETS: readonly string[] = ['Follow-up request', 'Review log'];
+
+/** Sheets of the RMI templates themselves (every family): never written, whatever their name looks like. */
+const TEMPLATE_SHEETS = new Set(['revision', 'instructions', 'definitions', 'declaration', 'minerals scope', 'smelter list', 'checker', 'mine list', 'product list', 'smelter look-up', 'l', 'c', 'sorp']);
+
+export function isOwnSheet(name: string): boolean {
+  if (TEMPLATE_SHEETS.has(name.trim().toLowerCase())) return false;
+  return name.startsWith(REVIEW_SHEET_PREFIX) || ADDIN_SHEETS.includes(name);
+}
+
 export function assertOwnSheet(name: string): void {
-  if (!name.startsWith(REVIEW_SHEET_PREFIX)) {
-    throw new SheetWriteError(`The add-in only writes its own sheets (named "${REVIEW_SHEET_PREFIX} ..."), not "${name}".`);
+  if (!isOwnSheet(name)) {
+    throw new SheetWriteError(`The add-in only writes its own sheets (${ADDIN_SHEETS.map((n) => `"${n}"`).join(', ')} and "${REVIEW_SHEET_PREFIX} ..."), not "${name}".`);
   }
 }
 

@@ -5,7 +5,7 @@
 import { a1 } from '../core/grid';
 import { rectA1 } from '../excel/address';
 import { MARK_STYLES, isOwnNote } from '../excel/plan';
-import { REVIEW_SHEET_PREFIX } from '../excel/sheets';
+import { isOwnSheet } from '../excel/sheets';
 import type { FakeWorkbook } from '../excel/fake';
 import { unkey } from '../excel/fake/state';
 
@@ -44,7 +44,7 @@ export function inspectWorkbook(wb: FakeWorkbook): WorkbookView {
       const { row, col } = unkey(k);
       addinNotes.push(`${s.name}!${a1(row, col)}`);
     }
-    if (s.name.startsWith(REVIEW_SHEET_PREFIX)) {
+    if (isOwnSheet(s.name)) {
       const rows = new Set<number>();
       const first: string[] = [];
       for (const [k, c] of [...s.cells].sort((x, y) => x[0] - y[0])) {

@@ -143,6 +143,8 @@ describeBrowser('task pane in Chromium over the simulated workbook', () => {
     await chooseRole(page, 'supplier');
     await check(page);
     expect(await page.getByTestId('summary-headline').innerText()).toBe('Ready to send');
+    // The tab panes load lazily: wait for the text rather than reading the panel while it still says "Loading…".
+    await p.getByRole('tabpanel').getByText('Nothing is missing').waitFor();
     expect(await p.getByRole('tabpanel').innerText()).toContain('Nothing is missing');
 
     await p.getByRole('tab', { name: 'Smelters' }).click();
@@ -247,10 +249,10 @@ describeBrowser('task pane in Chromium over the simulated workbook', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text.replace(/\r\n/g, '\n').trimEnd() + '\n');
     await p.getByRole('button', { name: 'Insert as sheet' }).click();
     await p.getByText('Sheet inserted').waitFor();
-    expect(await sim(page, 'addin-sheets').innerText()).toMatch(/CMRT Review follow-up request \(\d+ rows\)/);
+    expect(await sim(page, 'addin-sheets').innerText()).toMatch(/Follow-up request \(\d+ rows\)/);
     await p.getByRole('button', { name: 'Add to review log' }).click();
     await p.getByText('Added to the review log').waitFor();
-    expect(await sim(page, 'addin-sheets').innerText()).toContain('CMRT Review log (2 rows)');
+    expect(await sim(page, 'addin-sheets').innerText()).toContain('Review log (2 rows)');
 
     // Mark in sheet, then Clear marks.
     const before = await page.evaluate(() => JSON.stringify(window.__cmrtPreview!.workbook.snapshot()));

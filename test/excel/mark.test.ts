@@ -3,6 +3,7 @@
  * reopen), protection restored even when a batch fails midway, idempotent re-marking, hidden rows, passwords,
  * requirement-set fallbacks, and round trips within budget for 2,500 rows.
  */
+import { isOwnSheet } from '../../src/excel/sheets';
 import { clearMarks, markWorkbook, MarkError, type MarkOptions } from '../../src/excel/mark';
 import { MARK_STYLES, MARKER } from '../../src/excel/plan';
 import { MARKS_NAMESPACE, parseRecord } from '../../src/excel/store';
@@ -23,7 +24,7 @@ function contents(wb: FakeWorkbook): Record<string, unknown> {
 
 /** The supplier's sheets as a user or a formula sees them (add-in sheets and the record left out). */
 function supplierState(wb: FakeWorkbook): unknown {
-  return (wb.snapshot() as { name: string }[]).filter((s) => !s.name.startsWith('CMRT Review'));
+  return (wb.snapshot() as { name: string }[]).filter((s) => !isOwnSheet(s.name));
 }
 
 function maxPayload(wb: FakeWorkbook): number {

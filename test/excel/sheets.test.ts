@@ -4,7 +4,7 @@
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import { capabilities, officeIsSetSupported } from '../../src/excel/capabilities';
-import { goTo, SheetWriteError, writeSheet } from '../../src/excel/sheets';
+import { assertOwnSheet, goTo, isOwnSheet, SheetWriteError, writeSheet } from '../../src/excel/sheets';
 import { fakeCmrt } from './support/workbooks';
 
 describe('writeSheet', () => {
@@ -121,5 +121,17 @@ describe('requirement sets', () => {
   test('an isSetSupported that throws counts as unsupported', () => {
     (globalThis as { Office?: unknown }).Office = { context: { requirements: { isSetSupported: () => { throw new Error('boom'); } } } };
     expect(capabilities().notes).toBe(false);
+  });
+});
+
+describe('which sheets the add-in may write', () => {
+  it('writes its named sheets and "CMRT Review …" sheets, never a template sheet', () => {
+    expect(isOwnSheet('Follow-up request')).toBe(true);
+    expect(isOwnSheet('Review log')).toBe(true);
+    expect(isOwnSheet('CMRT Review findings')).toBe(true);
+    for (const name of ['Declaration', 'Smelter List', 'Product List', 'Checker', 'Smelter Look-up', 'Sheet1']) {
+      expect(isOwnSheet(name)).toBe(false);
+      expect(() => assertOwnSheet(name)).toThrow(/only writes its own sheets/);
+    }
   });
 });

@@ -12,7 +12,7 @@ import type { Review } from '../review';
 import { CATEGORY_LABELS, type FollowUpItem, type FollowUpRequest, type FollowUpSmelter } from './request';
 
 /** The add-in's worksheet for the request (the Excel adapter only writes sheets named "CMRT Review ..."). */
-export const FOLLOW_UP_SHEET = 'CMRT Review follow-up request';
+export const FOLLOW_UP_SHEET = 'Follow-up request';
 
 export const DEFAULT_MAILTO_MAX_LENGTH = 1800;
 

@@ -4,7 +4,7 @@
  * data (each with its date), what it found, and what was decided for each smelter of interest (follow-up sent,
  * accepted, escalated, or still pending). It lets a company show how it identified risk and what it did next.
  *
- * The supplier's own sheets are never written: the log lives on "CMRT Review log", which the Excel adapter
+ * The supplier's own sheets are never written: the log lives on the add-in's "Review log" sheet, which the Excel adapter
  * writes with `writeSheet(context, REVIEW_LOG_SHEET, rows, { append: true })`.
  */
 import { ACTIONS } from '../reference/actions';
@@ -14,7 +14,7 @@ import type { ReviewReference } from '../reference';
 import type { SourceInfo } from '../reference/types';
 import type { Review } from '../review';
 
-export const REVIEW_LOG_SHEET = 'CMRT Review log';
+export const REVIEW_LOG_SHEET = 'Review log';
 
 export type SmelterDecision = 'follow-up sent' | 'accepted' | 'escalated' | 'pending';
 export const SMELTER_DECISIONS: readonly SmelterDecision[] = ['follow-up sent', 'accepted', 'escalated', 'pending'];

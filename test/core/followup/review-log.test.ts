@@ -1,4 +1,5 @@
 import { createReviewReference } from '../../../src/core/reference';
+import { isOwnSheet } from '../../../src/excel/sheets';
 import { importFacilityList } from '../../../src/core/reference/import-facility-list';
 import { importWatchlist } from '../../../src/core/reference/import-watchlist';
 import {
@@ -88,7 +89,9 @@ describe('reviewLogRow', () => {
   });
 
   it('is written to the add-in\'s own sheet, never a supplier sheet', () => {
-    expect(REVIEW_LOG_SHEET.startsWith('CMRT Review')).toBe(true);
+    expect(REVIEW_LOG_SHEET).toBe('Review log');
+    expect(isOwnSheet(REVIEW_LOG_SHEET)).toBe(true);
+    expect(isOwnSheet('Smelter List')).toBe(false);
   });
 });
 
