@@ -5,8 +5,9 @@
  */
 import type { WorkbookGrid } from '../core/grid';
 import type { Declaration, LookupEntry, ScopeKind } from '../core/model';
-import { readTemplate, TemplateError } from '../core/read';
+import { NEEDED_SHEETS, readTemplate, TemplateError } from '../core/read';
 import { reviewDeclaration, type Review } from '../core/review';
+import { summariseForRollup, type RollupFileSummary } from '../core/rollup';
 import { createReviewReference } from '../core/reference';
 import { historyIndex } from '../core/reference/history';
 import { CAHRA_SOURCE, COVERED_COUNTRIES_SOURCE } from '../core/reference/geography';
@@ -18,6 +19,8 @@ import type { PaneSettings } from './settings';
 // bundled once).
 export { importFacilityList } from '../core/reference/import-facility-list';
 export { importWatchlist } from '../core/reference/import-watchlist';
+// The buyer roll-up ("Review several files…"), through the engine for the same reason.
+export { createRollup, rollupAdd, rollupRows, rollupTotals } from '../core/rollup';
 
 export type { Review };
 
@@ -101,4 +104,20 @@ export function shippedSources(): SourceInfo[] {
     CAHRA_SOURCE,
     { name: `Sanctions, delistings, RMI actions and import bans (${Object.keys(ACTIONS).length} actions)`, date: actionDates.at(-1) ?? 'unknown' },
   ];
+}
+
+/**
+ * One picked file for the roll-up: read with the browser-safe xlsx reader (its own chunk, shared with the reference
+ * file import), reviewed with the pane's settings, summarised. A file that cannot be read or is not a template gives
+ * an "unreadable" summary with the reader's reason; nothing throws.
+ */
+export async function summariseFileForRollup(name: string, bytes: Uint8Array, settings: PaneSettings, now: Date): Promise<RollupFileSummary> {
+  const { readXlsx, XlsxError } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/read');
+  try {
+    const { declaration, lookup } = readTemplate(readXlsx(bytes, { sheets: [...NEEDED_SHEETS], formulas: true }));
+    return summariseForRollup(name, runReview(declaration, lookup, settings, now), null);
+  } catch (e) {
+    if (e instanceof XlsxError || e instanceof TemplateError) return summariseForRollup(name, null, { code: e.code, message: e.message });
+    return summariseForRollup(name, null, { code: 'internal', message: `Unexpected error while reviewing: ${e instanceof Error ? e.message : String(e)}` });
+  }
 }

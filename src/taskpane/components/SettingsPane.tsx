@@ -25,6 +25,7 @@ import { CATEGORY_DESCRIPTIONS, CATEGORY_LABELS, type PaneSettings } from '../se
 import { chosenFile, importFacilityFile, importWatchlistFile } from '../import-file';
 import { errorMessage } from '../messages';
 import { LabeledInput } from './LabeledInput';
+import { RollupSection } from './RollupSection';
 import { loadEngine } from '../load-engine';
 import { plural } from '../view-model';
 
@@ -166,7 +167,14 @@ export default function SettingsPane({
 
   return (
     <div className={s.root}>
-      <section className={s.section} aria-labelledby="settings-role">
+      <section className={s.section} aria-labelledby="settings-rollup">
+        <Subtitle2 as="h3" id="settings-rollup" className={s.heading}>
+          Several files
+        </Subtitle2>
+        <RollupSection settings={settings} now={now} />
+      </section>
+
+      <section className={mergeClasses(s.section, s.divided)} aria-labelledby="settings-role">
         <Subtitle2 as="h3" id="settings-role" className={s.heading}>
           Role
         </Subtitle2>
