@@ -11,6 +11,7 @@ import { fileReport, formatJson, formatText, type FileReport } from './report';
 import { createReviewReference, type ReviewReference } from '../core/reference';
 import { parsePolicy } from '../core/policy';
 import { loadReferenceFiles } from './reference-files';
+import { parseArgs } from './args';
 import { FollowUpWriteError, writeFollowUps } from './followup-out';
 import type { Role } from '../core/rules/rule';
 import { parseRollupArgs, rollup } from './rollup';
@@ -75,40 +76,15 @@ interface CheckArgs {
 class UsageError extends Error {}
 
 function parseCheckArgs(args: string[]): CheckArgs {
-  const out: CheckArgs = { format: 'text', role: 'buyer', files: [] };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const value = (): string => {
-      const eq = a.indexOf('=');
-      if (eq > 0) return a.slice(eq + 1);
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value.`);
-      return v;
-    };
-    const name = a.startsWith('--') ? a.split('=')[0] : a;
-    switch (name) {
-      case '--format': {
-        const v = value();
-        if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not "${v}".`);
-        out.format = v;
-        break;
-      }
-      case '--role': {
-        const v = value();
-        if (v !== 'buyer' && v !== 'supplier') throw new UsageError(`--role must be buyer or supplier, not "${v}".`);
-        out.role = v;
-        break;
-      }
-      case '--status': out.status = value(); break;
-      case '--watchlist': out.watchlist = value(); break;
-      case '--policy': out.policy = value(); break;
-      case '--out': out.out = value(); break;
-      case '--': out.files.push(...args.slice(i + 1)); i = args.length; break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a}.`);
-        out.files.push(a);
-    }
-  }
+  let format: CheckArgs['format'] = 'text';
+  const { positional, ...common } = parseArgs(args, (m) => new UsageError(m), (name, value) => {
+    if (name !== '--format') return false;
+    const v = value();
+    if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not "${v}".`);
+    format = v;
+    return true;
+  });
+  const out: CheckArgs = { ...common, format, files: positional };
   if (!out.files.length) throw new UsageError('Give at least one template file to check.');
   return out;
 }

@@ -14,7 +14,8 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, realpathSync, statS
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import { reviewFile, type Loaded } from './load';
+import { reviewFile } from './load';
+import { parseArgs, type MakeError } from './args';
 import { writeCsv } from '../core/csv';
 import { createRollup, rollupAdd, rollupRows, rollupTotals, summariseForRollup, type RollupFileSummary, type RollupState, type RollupTable, type RollupTotals } from '../core/rollup';
 import type { ReviewReference } from '../core/reference';
@@ -44,45 +45,17 @@ export interface RollupIo extends Io {
   progress?: boolean;
 }
 
-type MakeError = (message: string) => Error;
-
 /** Parses the rollup options (the reference options are the same as check's). */
 export function parseRollupArgs(args: string[], usage: MakeError): RollupArgs {
-  const out: Partial<RollupArgs> & { role: Role; paths: string[] } = { role: 'buyer', paths: [] };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const value = (): string => {
-      const eq = a.indexOf('=');
-      if (a.startsWith('--') && eq > 0) return a.slice(eq + 1);
-      const v = args[++i];
-      if (v === undefined) throw usage(`${a} needs a value.`);
-      return v;
-    };
-    const name = a.startsWith('--') ? a.split('=')[0] : a;
-    switch (name) {
-      case '--role': {
-        const v = value();
-        if (v !== 'buyer' && v !== 'supplier') throw usage(`--role must be buyer or supplier, not "${v}".`);
-        out.role = v;
-        break;
-      }
-      case '--status': out.status = value(); break;
-      case '--watchlist': out.watchlist = value(); break;
-      case '--policy': out.policy = value(); break;
-      case '--out': out.out = value(); break;
-      case '--jobs':
-      case '-j': {
-        const v = value();
-        if (!/^\d+$/.test(v)) throw usage(`--jobs must be a whole number, not "${v}".`);
-        out.jobs = Number(v);
-        break;
-      }
-      case '--': out.paths.push(...args.slice(i + 1)); i = args.length; break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw usage(`Unknown option ${a} for rollup.`);
-        out.paths.push(a);
-    }
-  }
+  let jobs: number | undefined;
+  const { positional, ...common } = parseArgs(args, usage, (name, value) => {
+    if (name !== '--jobs' && name !== '-j') return false;
+    const v = value();
+    if (!/^\d+$/.test(v)) throw usage(`--jobs must be a whole number, not "${v}".`);
+    jobs = Number(v);
+    return true;
+  }, 'rollup');
+  const out = { ...common, paths: positional, ...(jobs === undefined ? {} : { jobs }) };
   if (!out.out) throw usage('rollup needs --out DIR (the folder for suppliers.csv, smelters.csv and findings.csv).');
   if (!out.paths.length) throw usage('Give at least one template file or folder to roll up.');
   return out as RollupArgs;
@@ -163,15 +136,10 @@ export interface RollupReviewContext {
   reference: ReviewReference;
 }
 
-/** Reads and reviews one file exactly as `check` does. */
-export function loadForRollup(file: string, ctx: RollupReviewContext): Loaded {
-  return reviewFile(file, ctx);
-}
-
 /** Reads, reviews and compacts one file; never throws. Used by the workers and by the in-thread fallback. */
 export function reviewForRollup(file: string, ctx: RollupReviewContext): RollupFileSummary {
   try {
-    const loaded = loadForRollup(file, ctx);
+    const loaded = reviewFile(file, ctx);
     return summariseForRollup(file, loaded.review, loaded.error);
   } catch (e) {
     return summariseForRollup(file, null, { code: 'internal', message: `Unexpected error while reviewing: ${(e as Error)?.message ?? String(e)}` });

@@ -72,7 +72,7 @@ export function reviewDeclaration(declaration: Declaration, lookup: LookupEntry[
     declaration, lookup, layout, role: options.role ?? 'buyer', now: options.now ?? new Date(), extra: reference,
   };
   const checker = runChecker(declaration, layout);
-  const findings = [...checkerFindings(checker, declaration, layout), ...runRules(ALL_RULES, ctx).sort(compareFindings)];
+  const findings = [...checkerFindings(checker), ...runRules(ALL_RULES, ctx).sort(compareFindings)];
   const smelters = assessSmelters(ctx);
   const smelterSummary = summariseSmelters(smelters, reference);
   return {

@@ -63,7 +63,7 @@ export function checkerResult(rows: readonly CheckerRow[]): CheckerResult {
 }
 
 /** Checker items as findings (severity error: the customer's Checker will flag them too). */
-export function checkerFindings(result: CheckerResult, _d: Declaration, _layout: TemplateLayout): Finding[] {
+export function checkerFindings(result: CheckerResult): Finding[] {
   return result.items.map((i) => ({
     rule: 'checker/required',
     severity: 'error' as const,

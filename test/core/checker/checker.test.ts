@@ -415,7 +415,7 @@ describe('checkerFindings and checkerInputCells', () => {
   it('items become error findings of rule checker/required', () => {
     const { declaration } = readTemplate(workbook('CMRT', '6.5', { decl: { D16: null } }));
     const layout = layoutFor(declaration.template);
-    expect(checkerFindings(runChecker(declaration, layout), declaration, layout)).toEqual([{
+    expect(checkerFindings(runChecker(declaration, layout))).toEqual([{
       rule: 'checker/required', severity: 'error', sheet: 'Declaration', cell: 'D16', row: 16,
       message: 'Provide a valid contact email (the Checker needs an "@").', fix: 'Provide a valid contact email (the Checker needs an "@").', data: { item: 'Declaration!D16' },
     }]);
