@@ -31,6 +31,11 @@ export const officeIsSetSupported: IsSetSupported = (name, minVersion) => {
   }
 };
 
+/** Office's own batch runner; the one place outside the fake where a request context is created. */
+export function officeRun<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return Excel.run(batch);
+}
+
 export function capabilities(opts: HostOptions = {}): Capabilities {
   const has = opts.isSetSupported ?? officeIsSetSupported;
   return {

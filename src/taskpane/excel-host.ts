@@ -5,7 +5,7 @@
 import { readWorkbook, DEFAULT_READ_PLAN } from '../excel/read';
 import { clearMarks, markWorkbook } from '../excel/mark';
 import { goTo, writeSheet } from '../excel/sheets';
-import { officeIsSetSupported } from '../excel/capabilities';
+import { officeIsSetSupported, officeRun } from '../excel/capabilities';
 import type { ExcelHost, HostParts } from './host';
 import { officeThemeSource } from './theme';
 import { storageStore } from './settings';
@@ -43,7 +43,7 @@ function localStorageOrNull(): Storage | null {
 export function createOfficeHost(): ExcelHost {
   return createExcelHost({
     kind: 'excel',
-    run: (batch) => Excel.run(batch),
+    run: officeRun,
     isSetSupported: officeIsSetSupported,
     settings: storageStore(localStorageOrNull(), "Kept in the add-in's storage on this computer (not in the workbook)."),
     theme: officeThemeSource(),
