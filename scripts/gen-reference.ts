@@ -621,6 +621,27 @@ const cahraOut = cahra.entries.map((e) => ({
   regions: (e.regions ?? []).map((r) => [r.code, r.name, r.conflictAffected ? 1 : 0, r.highRisk ? 1 : 0]),
 }));
 const subdivOut = Object.fromEntries([...subdivisionNames].sort(([a], [b]) => a.localeCompare(b)).map(([iso, m]) => [iso, [...m].sort(([a], [b]) => a.localeCompare(b))]));
+const cahraText = cahraOut.map((c) => {
+  const lines = [`#${c.iso2}\t${c.name}\t${c.wholeCountry ? 1 : 0}`];
+  const suffix = (code: string): string => {
+    if (!code.startsWith(`${c.iso2}-`)) throw new Error(`CAHRA: ${code} is not a subdivision of ${c.iso2}`);
+    return code.slice(c.iso2.length + 1);
+  };
+  const regions = c.regions as [string, string, number, number][];
+  const listed = (code: string, name: string): number => {
+    const r = regions.find((x) => x[0] === code && x[1] === name);
+    return r ? (r[3] ? 1 : 0) + (r[2] ? 2 : 0) : 0;
+  };
+  for (const r of regions) if (!r[2] && !r[3]) throw new Error(`CAHRA: ${r[0]} is neither conflict-affected nor high-risk`);
+  const spellings = (subdivOut[c.iso2] ?? []) as [string, string][];
+  for (const [name, code] of spellings) lines.push(`${suffix(code)}\t${name}\t${listed(code, name) + 4}`);
+  for (const r of regions) {
+    if (!spellings.some(([name, code]) => code === r[0] && name === r[1])) lines.push(`${suffix(r[0])}\t${r[1]}\t${listed(r[0], r[1])}`);
+  }
+  for (const l of lines) if (l.split('\t').length !== 3 || l.includes('\n')) throw new Error(`CAHRA: a name holds a tab or newline: ${l}`);
+  return lines.join('\n');
+}).join('\n');
+for (const iso of Object.keys(subdivOut)) if (!cahraOut.some((c) => c.iso2 === iso)) throw new Error(`CAHRA: subdivision names for ${iso}, which the list does not name`);
 files.set('cahra.ts', `${header(`EU indicative list of conflict-affected and high-risk areas (CAHRAs), ${cahra.meta.version}: ${cahra.entries.length} countries, ${cahra.entries.reduce((n, e) => n + (e.regions?.length ?? 0), 0)} regions; whole countries: ${cahra.entries.filter((e) => e.wholeCountry).map((e) => e.iso2).join(', ')}.`, [
   `${cahra.meta.source} (retrieved ${cahra.meta.retrieved}, reports updated ${cahraDate}) via github Pangea-Intelligence/dpp-lint data/cahra.json`,
   `Subdivision spellings: SorP tab of RMI_CMRT_${newestCmrt.version}.xlsx (ISO 3166-2), for the countries listed by region; ${ambiguousRegions} ambiguous spellings dropped`,
@@ -630,20 +651,38 @@ import type { SourceInfo } from '../types';
 
 export const CAHRA_SOURCE: SourceInfo = ${json({ name: `EU indicative CAHRA list (cahraslist.net, ${cahra.meta.version.replace(/ - For publication$/, '')})`, date: cahraDate, url: cahra.meta.website })};
 
-export interface CahraCountryData {
-  iso2: string;
-  name: string;
-  wholeCountry: boolean;
-  /** [ISO 3166-2 code, name, conflict-affected (1/0), high-risk (1/0)] */
-  regions: readonly (readonly [string, string, number, number])[];
-}
-
-export const CAHRA_COUNTRIES: readonly CahraCountryData[] = ${json(cahraOut)};
-
-/** ISO2 -> [[subdivision name, ISO 3166-2 code]], for countries the list names by region. */
-export const CAHRA_SUBDIVISION_NAMES: Readonly<Record<string, readonly (readonly [string, string])[]>> = ${json(subdivOut)};
+/**
+ * The list as text: per country a line "#ISO2<tab>name<tab>1 when listed as a whole country, else 0", then one line
+ * per subdivision "code suffix (after ISO2-)<tab>name<tab>flags", flags being the sum of
+ *   1  high-risk area on the list
+ *   2  conflict-affected area on the list
+ *   4  this spelling is the template's own (SorP tab)
+ * A listed region whose CAHRA spelling differs from the template's has a line of each kind. A compact text rather
+ * than JSON because this data ships in the task pane's bundle; src/core/reference/geography.ts decodes it.
+ */
+export const CAHRA_TEXT = ${json(cahraText)};
 `);
 
+const historyMetals = Object.fromEntries(FAMILY_ORDER.map((f) => [f, [...new Set(history.filter((h) => h.family === f).map((h) => h.metal))]])) as Record<Family, string[]>;
+const historyText = Object.fromEntries(FAMILY_ORDER.map((f) => {
+  const versions = byFamily.get(f)!.map((t) => t.version);
+  if (versions.length > 36) throw new Error(`${f}: more versions than one base-36 digit can index`);
+  const v36 = (v: string): string => {
+    const i = versions.indexOf(v);
+    if (i < 0) throw new Error(`${f}: version ${v} not in TEMPLATE_VERSIONS`);
+    return i.toString(36);
+  };
+  let previous = 0;
+  const lines = history.filter((h) => h.family === f).map((h) => {
+    const n = Number(h.id.slice(3));
+    if (n < previous) throw new Error(`${f}: history not in ascending ID order at ${h.id}`);
+    const fields = [(n - previous).toString(36), String(historyMetals[f].indexOf(h.metal)), h.standardName, h.country, h.state, h.aliases.join('|'), `${v36(h.firstSeen)}${v36(h.lastSeen)}${h.inLatest ? 1 : 0}`];
+    previous = n;
+    for (const x of [h.standardName, h.country, h.state, ...h.aliases]) if (/[\t\n|]/.test(x)) throw new Error(`${h.id}: ${JSON.stringify(x)} holds a tab, newline or "|"`);
+    return fields.join('\t');
+  });
+  return [f, lines.join('\n')];
+})) as Record<Family, string>;
 const versionsOut = Object.fromEntries(FAMILY_ORDER.map((f) => [f, byFamily.get(f)!.map((t) => ({ version: t.version, releaseDate: t.releaseDate, lookupEntries: t.lookup.length }))]));
 files.set('history.ts', `${header(`RMI smelter IDs listed in the templates' Smelter Look-up tabs, per family, with the first and last version listing them (${history.length} rows; ${history.filter((h) => !h.inLatest).length} no longer in their family's newest template).`, [
   `Smelter Look-up tabs of ${templateList}`,
@@ -660,16 +699,22 @@ export interface TemplateVersionInfo {
 /** Template versions the history was built from, oldest first. */
 export const TEMPLATE_VERSIONS: Readonly<Record<Family, readonly TemplateVersionInfo[]>> = ${json(versionsOut)};
 
-/**
- * One row per family and ID: [id, family, metal, standard name, country, state/province, aliases,
- * first version, last version, in the family's newest template (1/0)]. (No city: nothing uses it, and this
- * file ships in the task pane's bundle.)
- */
-export type HistoryTuple = readonly [string, Family, string, string, string, string, readonly string[], string, string, number];
+/** Metals of each family's history, in the order ID_HISTORY_TEXT indexes them. */
+export const HISTORY_METALS: Readonly<Record<Family, readonly string[]>> = ${json(historyMetals)};
 
-export const ID_HISTORY: readonly HistoryTuple[] = [
-${history.map((h) => `  ${json([h.id, h.family, h.metal, h.standardName, h.country, h.state, h.aliases, h.firstSeen, h.lastSeen, h.inLatest ? 1 : 0])},`).join('\n')}
-];
+/**
+ * Per family, one line per ID in ascending order, fields separated by tabs:
+ *   ID step   the ID's number minus the previous line's (base 36; the first line counts from 0)
+ *   metal     index into HISTORY_METALS[family]
+ *   standard name, country, state/province, aliases (separated by "|")
+ *   seen      three characters: first and last version listing the ID (base-36 indexes into
+ *             TEMPLATE_VERSIONS[family]) and 1/0 for "in the family's newest template"
+ * A compact text rather than an array of tuples because this data ships in the task pane's bundle (about 4 KB less
+ * after gzip); src/core/reference/history.ts decodes it on first use. (No city: nothing uses it.)
+ */
+export const ID_HISTORY_TEXT: Readonly<Record<Family, string>> = {
+${FAMILY_ORDER.map((f) => `  ${f}: ${json(historyText[f])},`).join('\n')}
+};
 `);
 
 const actionsUsed = [...new Set(facilityActions.map((a) => a.action).concat(COUNTRY_ACTIONS.map((c) => c.action)))];

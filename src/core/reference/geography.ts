@@ -9,7 +9,7 @@
  *  - "country-has-regions": the country has listed regions but the smelter's state/province is not one of them or
  *    is unknown. A weaker signal: it says the country has CAHRA regions, not that the smelter is in one.
  */
-import { CAHRA_COUNTRIES, CAHRA_SOURCE, CAHRA_SUBDIVISION_NAMES, type CahraCountryData } from './data/cahra';
+import { CAHRA_SOURCE, CAHRA_TEXT } from './data/cahra';
 import { COVERED_COUNTRIES, COVERED_COUNTRIES_SOURCE } from './data/covered-countries';
 import { countryName, countryToIso2 } from './countries';
 import { normaliseRegion } from './names';
@@ -54,7 +54,41 @@ export interface CahraMatch {
   source: SourceInfo;
 }
 
+export interface CahraCountryData {
+  iso2: string;
+  name: string;
+  wholeCountry: boolean;
+  /** [ISO 3166-2 code, name, conflict-affected (1/0), high-risk (1/0)] */
+  regions: readonly (readonly [string, string, number, number])[];
+  /** The template's (SorP tab) spellings of the country's subdivisions: [name, ISO 3166-2 code]. */
+  subdivisions: readonly (readonly [string, string])[];
+}
+
+/** The countries of the shipped CAHRA list, decoded from CAHRA_TEXT (format in data/cahra.ts). */
+export function cahraCountries(): readonly CahraCountryData[] {
+  return cahraIndex().countries;
+}
+
+function decodeCahra(text: string): CahraCountryData[] {
+  const out: { iso2: string; name: string; wholeCountry: boolean; regions: [string, string, number, number][]; subdivisions: [string, string][] }[] = [];
+  for (const line of text.split('\n')) {
+    const [a = '', name = '', flagText = ''] = line.split('\t');
+    const flags = Number(flagText);
+    if (a.startsWith('#')) {
+      out.push({ iso2: a.slice(1), name, wholeCountry: flags === 1, regions: [], subdivisions: [] });
+      continue;
+    }
+    const c = out.at(-1);
+    if (!c || !a || !Number.isInteger(flags)) throw new Error(`CAHRA data: bad line ${JSON.stringify(line)}`);
+    const code = `${c.iso2}-${a}`;
+    if (flags & 3) c.regions.push([code, name, flags & 2 ? 1 : 0, flags & 1]);
+    if (flags & 4) c.subdivisions.push([name, code]);
+  }
+  return out;
+}
+
 interface CahraIndex {
+  countries: readonly CahraCountryData[];
   byIso: Map<string, CahraCountryData>;
   /** iso2 -> normalised region spelling -> ISO 3166-2 code */
   regionCodes: Map<string, Map<string, string>>;
@@ -64,19 +98,20 @@ let index: CahraIndex | null = null;
 
 function cahraIndex(): CahraIndex {
   if (index) return index;
+  const countries = decodeCahra(CAHRA_TEXT);
   const byIso = new Map<string, CahraCountryData>();
   const regionCodes = new Map<string, Map<string, string>>();
-  for (const c of CAHRA_COUNTRIES) {
+  for (const c of countries) {
     byIso.set(c.iso2, c);
     const m = new Map<string, string>();
-    for (const [name, code] of CAHRA_SUBDIVISION_NAMES[c.iso2] ?? []) m.set(normaliseRegion(name), code);
+    for (const [name, code] of c.subdivisions) m.set(normaliseRegion(name), code);
     for (const [code, name] of c.regions) {
       const k = normaliseRegion(name);
       if (!m.has(k)) m.set(k, code);
     }
     regionCodes.set(c.iso2, m);
   }
-  index = { byIso, regionCodes };
+  index = { countries, byIso, regionCodes };
   return index;
 }
 

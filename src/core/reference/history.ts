@@ -3,7 +3,7 @@
  * first and last version listing it. Built into Maps once, on first use.
  */
 import type { Family } from '../model';
-import { ID_HISTORY, TEMPLATE_VERSIONS } from './data/history';
+import { HISTORY_METALS, ID_HISTORY_TEXT, TEMPLATE_VERSIONS } from './data/history';
 import { metalKey } from './names';
 import type { SourceInfo } from './types';
 
@@ -31,15 +31,39 @@ export interface HistoryIndex {
 
 let index: HistoryIndex | null = null;
 
+/** The entries of ID_HISTORY_TEXT (its format is documented in data/history.ts). */
+export function decodeHistory(): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  for (const family of Object.keys(ID_HISTORY_TEXT) as Family[]) {
+    const text = ID_HISTORY_TEXT[family];
+    if (!text) continue;
+    const versions = TEMPLATE_VERSIONS[family];
+    const version = (digit: string | undefined): string => {
+      const v = versions[parseInt(digit ?? '', 36)];
+      if (!v) throw new Error(`ID history: ${family} has no version #${digit}`);
+      return v.version;
+    };
+    let n = 0;
+    for (const line of text.split('\n')) {
+      const [step, metal, standardName, country, state, aliases, seen] = line.split('\t');
+      n += parseInt(step ?? '', 36);
+      const m = HISTORY_METALS[family][Number(metal)];
+      if (!m || seen?.length !== 3 || !Number.isFinite(n)) throw new Error(`ID history: bad ${family} line ${JSON.stringify(line)}`);
+      out.push({
+        id: `CID${String(n).padStart(6, '0')}`, family, metal: m, standardName: standardName ?? '', country: country ?? '',
+        state: state ?? '', aliases: aliases ? aliases.split('|') : [], firstSeen: version(seen[0]), lastSeen: version(seen[1]),
+        inLatest: seen[2] === '1',
+      });
+    }
+  }
+  return out;
+}
+
 export function historyIndex(): HistoryIndex {
   if (index) return index;
   const byId = new Map<string, HistoryEntry[]>();
   const byMetal = new Map<string, HistoryEntry[]>();
-  for (const t of ID_HISTORY) {
-    const e: HistoryEntry = {
-      id: t[0], family: t[1], metal: t[2], standardName: t[3], country: t[4], state: t[5], aliases: t[6],
-      firstSeen: t[7], lastSeen: t[8], inLatest: t[9] === 1,
-    };
+  for (const e of decodeHistory()) {
     const a = byId.get(e.id);
     if (a) a.push(e);
     else byId.set(e.id, [e]);

@@ -1,7 +1,8 @@
-import { CAHRA_COUNTRIES } from '../../../src/core/reference/data/cahra';
+import { cahraCountries } from '../../../src/core/reference/geography';
 import { ACTIONS, FACILITY_ACTIONS } from '../../../src/core/reference/data/actions';
 import { SEED_VERIFICATION, GEOGRAPHY_DERIVATION_DIFFERENCES, HISTORY_CSV_DIFFERENCES } from '../../../src/core/reference/data/seed-verification';
-import { historyIndex, removedFromHistory } from '../../../src/core/reference/history';
+import { decodeHistory, historyIndex, removedFromHistory } from '../../../src/core/reference/history';
+import { parseCsv } from '../../../src/core/csv';
 import { actionsFor } from '../../../src/core/reference/actions';
 import { createReviewReference, referenceOf } from '../../../src/core/reference';
 import { readFileSync, readdirSync } from 'fs';
@@ -25,9 +26,9 @@ describe('shipped reference data', () => {
   });
 
   it('CAHRA list: 29 countries, 234 regions, 5 whole countries', () => {
-    expect(CAHRA_COUNTRIES).toHaveLength(29);
-    expect(CAHRA_COUNTRIES.reduce((n, c) => n + c.regions.length, 0)).toBe(234);
-    expect(CAHRA_COUNTRIES.filter((c) => c.wholeCountry).map((c) => c.iso2).sort()).toEqual(['BI', 'ER', 'LY', 'VE', 'ZW']);
+    expect(cahraCountries()).toHaveLength(29);
+    expect(cahraCountries().reduce((n, c) => n + c.regions.length, 0)).toBe(234);
+    expect(cahraCountries().filter((c) => c.wholeCountry).map((c) => c.iso2).sort()).toEqual(['BI', 'ER', 'LY', 'VE', 'ZW']);
   });
 
   it('history: per family, with the newest versions, matching the shared CSV', () => {
@@ -40,6 +41,27 @@ describe('shipped reference data', () => {
     expect(h.byId.get('CID000092')![0]).toMatchObject({ family: 'CMRT', firstSeen: '6.01', lastSeen: '6.1', inLatest: false });
     expect(removedFromHistory('CID000092')).not.toBeNull();
     expect(removedFromHistory('CID002763')).toBeNull();
+  });
+
+  it('history: the compact text decodes to the rows of the shared CID history CSV (CMRT and EMRT)', () => {
+    const decoded = decodeHistory();
+    expect(decoded).toHaveLength(847);
+    expect(decoded.filter((e) => !e.inLatest)).toHaveLength(80);
+    const csv = parseCsv(readFileSync(join(__dirname, '../../../../shared/reference/rmi_lookup_cid_history_from_fixtures.csv'), 'utf8'), { delimiter: ',' });
+    const [head, ...rows] = csv.rows;
+    const col = (name: string): number => head!.indexOf(name);
+    const fromCsv = rows.filter((r) => r.length > 1).map((r) => ({
+      family: r[col('template_family')], id: r[col('cid')], metal: r[col('metal')], standardName: r[col('standard_smelter_name')],
+      country: r[col('country')], state: r[col('state_province')],
+      firstSeen: r[col('first_seen_template')]!.replace(/^[A-Z]+_/, ''), lastSeen: r[col('last_seen_template')]!.replace(/^[A-Z]+_/, ''),
+      inLatest: r[col('in_latest_fixture_template')] === 'yes',
+    }));
+    expect(fromCsv.length).toBeGreaterThan(700);
+    const mine = decoded.filter((e) => e.family === 'CMRT' || e.family === 'EMRT')
+      .map(({ family, id, metal, standardName, country, state, firstSeen, lastSeen, inLatest }) => ({ family, id, metal, standardName, country, state, firstSeen, lastSeen, inLatest }));
+    const key = (e: { family?: string; id?: string }): string => `${e.family} ${e.id}`;
+    expect(mine.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(fromCsv.sort((a, b) => key(a).localeCompare(key(b))));
+    expect(decoded.find((e) => e.id === 'CID000004')!.aliases).toEqual(['A.L.M.T. TUNGSTEN Corp.', 'ALMT Corp', 'ALMT Sumitomo Group', 'Allied Material Corporation']);
   });
 
   it('every shipped action row names its authority, date and URL', () => {
