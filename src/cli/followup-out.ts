@@ -6,10 +6,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { buildFollowUp } from '../core/followup/request';
+import { buildFollowUp, type FollowUpOptions } from '../core/followup/request';
 import { renderText, smelterCsv } from '../core/followup/render';
 import type { Review } from '../core/review';
-import type { Role } from '../core/rules/rule';
 
 export interface FollowUpOutInput {
   file: string;
@@ -35,13 +34,14 @@ export function followUpBaseName(file: string): string {
   return stem || 'template';
 }
 
-export function writeFollowUps(dir: string, inputs: readonly FollowUpOutInput[], options: { role: Role; now: Date }): FollowUpOutResult {
+/** `options`: the role and "today", and what the user set for the buyer's request (parts, contact, due days, wording). */
+export function writeFollowUps(dir: string, inputs: readonly FollowUpOutInput[], options: FollowUpOptions): FollowUpOutResult {
   const result: FollowUpOutResult = { written: [], skipped: [] };
   const used = new Set<string>();
   let dirReady = false;
   for (const { file, review } of inputs) {
     if (!review) continue;
-    const request = buildFollowUp(review, { role: options.role, now: options.now });
+    const request = buildFollowUp(review, options);
     if (!request.needsFollowUp) {
       result.skipped.push(file);
       continue;

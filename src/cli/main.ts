@@ -15,6 +15,18 @@ import { parseArgs } from './args';
 import { FollowUpWriteError, writeFollowUps } from './followup-out';
 import type { Role } from '../core/rules/rule';
 import { parseRollupArgs, rollup } from './rollup';
+import { MAX_DUE_DAYS } from '../core/followup/request';
+import { parseTemplate, type FollowUpTemplate } from '../core/followup/template';
+import { addressProblem } from '../core/rules/declaration/email-format';
+
+/** `check` options that shape the follow-up files (--out). */
+interface FollowUpArgs {
+  partNumbers?: string[];
+  contactName?: string;
+  contactEmail?: string;
+  dueDays?: number;
+  wordingFile?: string;
+}
 
 export const EXIT = { OK: 0, FINDINGS: 1, USAGE: 2 } as const;
 
@@ -51,6 +63,13 @@ Options for check:
   --policy FILE        policy JSON (which categories make a smelter of interest)
   --out DIR            write DIR/<name>.followup.txt (and .followup.csv of the smelters of interest)
                        for each file that needs follow-up; as supplier, the list of what to fix
+  With --out, for the buyer's request:
+  --parts LIST         your part numbers the request is about (separated by "," or ";"; may repeat)
+  --contact-name NAME  who the supplier should reply to
+  --contact-email ADDR and at which address
+  --due-days N         days until the reply is due (1-365, default 30)
+  --wording FILE       your own texts for the request, as JSON:
+                       {"format": "cmrt-review/followup-template", "version": 1, "template": {"subject": "..."}}
   -h, --help           show this help
   -v, --version        show the version
 
@@ -65,6 +84,7 @@ Exit codes: 0 no errors, 1 error-severity findings, 2 usage error or unreadable 
 
 interface CheckArgs {
   format: 'text' | 'json';
+  followUp: FollowUpArgs;
   role: Role;
   status?: string;
   watchlist?: string;
@@ -77,16 +97,64 @@ class UsageError extends Error {}
 
 function parseCheckArgs(args: string[]): CheckArgs {
   let format: CheckArgs['format'] = 'text';
+  const followUp: FollowUpArgs = {};
+  const given: string[] = [];
   const { positional, ...common } = parseArgs(args, (m) => new UsageError(m), (name, value) => {
-    if (name !== '--format') return false;
-    const v = value();
-    if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not "${v}".`);
-    format = v;
+    switch (name) {
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not "${v}".`);
+        format = v;
+        return true;
+      }
+      case '--parts':
+        followUp.partNumbers = [...(followUp.partNumbers ?? []), ...value().split(/[,;\n]/)];
+        break;
+      case '--contact-name':
+        followUp.contactName = value();
+        break;
+      case '--contact-email': {
+        const v = value().trim();
+        const problem = addressProblem(v);
+        if (problem) throw new UsageError(`--contact-email "${v}" is not an email address: ${problem}.`);
+        followUp.contactEmail = v;
+        break;
+      }
+      case '--due-days': {
+        const v = value();
+        const n = /^\d+$/.test(v.trim()) ? Number(v) : NaN;
+        if (!Number.isInteger(n) || n < 1 || n > MAX_DUE_DAYS) throw new UsageError(`--due-days must be a whole number of days from 1 to ${MAX_DUE_DAYS}, not "${v}".`);
+        followUp.dueDays = n;
+        break;
+      }
+      case '--wording':
+        followUp.wordingFile = value();
+        break;
+      default:
+        return false;
+    }
+    given.push(name);
     return true;
   });
-  const out: CheckArgs = { ...common, format, files: positional };
+  const out: CheckArgs = { ...common, format, followUp, files: positional };
   if (!out.files.length) throw new UsageError('Give at least one template file to check.');
+  if (given.length && !out.out) throw new UsageError(`${[...new Set(given)].join(', ')} shape${given.length === 1 ? 's' : ''} the follow-up files; add --out DIR to write them.`);
   return out;
+}
+
+/** The follow-up wording file: errors are usage errors, warnings go to stderr. */
+function readWording(file: string, warn: (s: string) => void): FollowUpTemplate {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`Cannot read the wording file ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  }
+  const r = parseTemplate(text);
+  const errors = r.messages.filter((m) => m.severity === 'error');
+  if (errors.length) throw new UsageError(`Wording file ${file}: ${errors.map((m) => m.message).join(' ')}`);
+  for (const m of r.messages) warn(`${file}: ${m.message}\n`);
+  return r.template;
 }
 
 export function buildReference(args: { status?: string; watchlist?: string; policy?: string }, now: Date, warn: (s: string) => void): ReviewReference {
@@ -134,6 +202,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 function check(args: CheckArgs, io: Io): number {
   const now = io.now ?? new Date();
   const reference = buildReference(args, now, io.stderr);
+  const wording = args.followUp.wordingFile ? readWording(args.followUp.wordingFile, io.stderr) : undefined;
   const results: { file: string; loaded: Loaded; report: FileReport }[] = [];
   for (const file of args.files) {
     const loaded = reviewFile(file, { role: args.role, now, reference });
@@ -146,7 +215,15 @@ function check(args: CheckArgs, io: Io): number {
   }
   if (args.out) {
     try {
-      const w = writeFollowUps(args.out, results.map((r) => ({ file: r.file, review: r.loaded.review })), { role: args.role, now });
+      const w = writeFollowUps(args.out, results.map((r) => ({ file: r.file, review: r.loaded.review })), {
+        role: args.role, now,
+        ...(args.followUp.partNumbers ? { partNumbers: args.followUp.partNumbers } : {}),
+        ...(args.followUp.contactName || args.followUp.contactEmail
+          ? { contact: { name: args.followUp.contactName ?? '', ...(args.followUp.contactEmail ? { email: args.followUp.contactEmail } : {}) } }
+          : {}),
+        ...(args.followUp.dueDays ? { dueDays: args.followUp.dueDays } : {}),
+        ...(wording ? { templateText: wording } : {}),
+      });
       if (w.written.length) io.stderr(`cmrt-review: wrote ${w.written.join(', ')}\n`);
     } catch (e) {
       if (!(e instanceof FollowUpWriteError)) throw e;

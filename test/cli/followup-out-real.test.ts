@@ -82,4 +82,58 @@ const have = existsSync(join(templatesDir(), 'RMI_CMRT_6.5.xlsx'));
     expect(csv.startsWith('\uFEFFSmelter List row,')).toBe(true);
     expect(csv).toContain(',African Gold Refinery,CID003185,UGANDA,');
   });
+
+  const run = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const code = await main(args, { stdout: (x) => stdout.push(x), stderr: (x) => stderr.push(x), now: NOW });
+    return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+  };
+
+  it('--parts, --contact-name, --contact-email and --due-days shape the request', async () => {
+    const out = join(dir, 'followup-options');
+    const r = await run(['check', '--out', out, '--parts', 'P-100; P-200', '--parts=P-300,P-100', '--contact-name', 'Jane Buyer',
+      '--contact-email', 'jane.buyer@example.com', '--due-days', '14', join(dir, 'Acme CMRT.xlsx')]);
+    expect(r.code).not.toBe(2);
+    const txt = readFileSync(join(out, 'Acme CMRT.followup.txt'), 'utf8');
+    expect(txt).toContain('We would be grateful for your reply by 2026-07-15.');
+    expect(txt).toMatch(/Our part numbers concerned:\n- P-100\n- P-200\n- P-300\n/);
+    expect(txt).toContain('so it does not show which smelters are in the supply chain of the parts you sell us (our part numbers: P-100, P-200, P-300).');
+    expect(txt).toContain('a) Is this smelter in the supply chain of the parts you sell us (our part numbers: P-100, P-200, P-300)?');
+    expect(txt).toContain('If anything is unclear, please contact Jane Buyer (jane.buyer@example.com).');
+    expect(txt.trimEnd().endsWith('Kind regards,\nJane Buyer')).toBe(true);
+  });
+
+  it('--wording replaces the default texts it names', async () => {
+    const out = join(dir, 'followup-wording');
+    const wording = join(dir, 'wording.json');
+    writeFileSync(wording, JSON.stringify({ format: 'cmrt-review/followup-template', version: 1, template: { subject: 'Supply-chain query: {company} ({family} {version})', colour: 'blue' } }));
+    const r = await run(['check', '--out', out, '--wording', wording, join(dir, 'Acme CMRT.xlsx')]);
+    expect(r.code).not.toBe(2);
+    expect(readFileSync(join(out, 'Acme CMRT.followup.txt'), 'utf8').split('\n')[0]).toBe('Subject: Supply-chain query: Acme Metals Ltd. (CMRT 6.5)');
+    expect(r.stderr).toContain('Unknown wording entry "colour" ignored.');
+  });
+
+  it.each([
+    [['--parts', 'P-1'], /--parts shapes the follow-up files; add --out DIR/],
+    [['--out', 'X', '--contact-email', 'jane.example.com'], /--contact-email "jane.example.com" is not an email address: it has no "@"/],
+    [['--out', 'X', '--due-days', '0'], /--due-days must be a whole number of days from 1 to 365, not "0"/],
+    [['--out', 'X', '--due-days', '2 weeks'], /--due-days must be a whole number/],
+    [['--out', 'X', '--wording', '/nonexistent/wording.json'], /Cannot read the wording file \/nonexistent\/wording.json \(ENOENT\)/],
+  ])('usage error for %j', async (args, message) => {
+    const r = await run(['check', ...args, join(dir, 'Acme CMRT.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a wording file that is not a follow-up template is a usage error, and nothing is written', async () => {
+    const out = join(dir, 'followup-bad-wording');
+    const wording = join(dir, 'bad-wording.json');
+    writeFileSync(wording, '{"subject": "Hi"');
+    const r = await run(['check', '--out', out, '--wording', wording, join(dir, 'Acme CMRT.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Wording file .*bad-wording.json: The saved wording is not valid JSON/);
+    expect(existsSync(out)).toBe(false);
+  });
 });
