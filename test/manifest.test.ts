@@ -379,10 +379,11 @@ describe('build configuration (webpack.config.js)', () => {
     );
     expect((config as { devServer?: unknown }).devServer).toBeUndefined();
     const tsRule = (config.module?.rules ?? []).find((r) => r && typeof r === 'object' && String(r.test) === String(/\.tsx?$/)) as {
-      use: { loader: string; options: { transpileOnly: boolean } };
+      use: { loader: string; options?: { transpileOnly: boolean } }[];
     };
-    expect(tsRule.use.loader).toBe('ts-loader');
-    expect(tsRule.use.options.transpileOnly).toBe(true);
+    // Loaders run last to first: ts-loader, then Griffel's ahead-of-time transform of makeStyles.
+    expect(tsRule.use.map((u) => u.loader)).toEqual(['@griffel/webpack-loader', 'ts-loader']);
+    expect(tsRule.use[1]!.options!.transpileOnly).toBe(true);
   });
 
   test('development-only pages never enter a production build', async () => {
