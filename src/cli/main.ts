@@ -75,8 +75,8 @@ Options for check:
 
 rollup: review every template in the PATHs (files, or folders searched for .xlsx/.xlsm) on all cores and write
 DIR/suppliers.csv (one row per file), DIR/smelters.csv (one row per unique smelter: which suppliers list it, and
-why it is of interest) and DIR/findings.csv (every finding with its file, sheet and cell). Unreadable files are
-listed and skipped. Takes --role, --status, --watchlist and --policy as check does, and:
+why it is of interest) and DIR/findings.csv (every finding with its file, sheet and cell), and the same three
+tables as the sheets of DIR/rollup.xlsx. Unreadable files are listed and skipped. Takes --role, --status, --watchlist and --policy as check does, and:
   --jobs N             worker threads (default: the number of cores; 0 = none)
 
 Exit codes: 0 no errors, 1 error-severity findings, 2 usage error or unreadable file.

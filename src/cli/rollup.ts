@@ -1,10 +1,11 @@
 /**
  * `cmrt-review rollup --out DIR PATH...`: review a folder of received templates and roll up every supplier,
- * smelter and finding into DIR/suppliers.csv, DIR/smelters.csv and DIR/findings.csv.
+ * smelter and finding into DIR/suppliers.csv, DIR/smelters.csv and DIR/findings.csv, and the same three tables as
+ * the sheets of DIR/rollup.xlsx.
  *
  * Only I/O lives here: finding the files, a pool of worker threads (src/cli/rollup-worker.ts; at most
  * os.availableParallelism()) that each read and review one file at a time and post back its compact summary, the
- * progress bar, and the CSV files. The roll-up itself is src/core/rollup.ts, which the task pane uses too.
+ * progress bar, and the output files. The roll-up itself is src/core/rollup.ts, which the task pane uses too.
  *
  * The main thread never holds a workbook: it folds each summary into the roll-up as it arrives and drops it.
  * Files that cannot be read (broken, unrelated, password-protected) become "unreadable" rows, never a crash; a
@@ -17,6 +18,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { reviewFile } from './load';
 import { parseArgs, type MakeError } from './args';
 import { writeCsv } from '../core/csv';
+import { writeXlsx } from '../xlsx/write';
 import { createRollup, rollupAdd, rollupRows, rollupTotals, summariseForRollup, type RollupFileSummary, type RollupState, type RollupTable, type RollupTotals } from '../core/rollup';
 import type { ReviewReference } from '../core/reference';
 import type { Role } from '../core/rules/rule';
@@ -27,7 +29,9 @@ const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
 
-export const ROLLUP_FILES = { suppliers: 'suppliers.csv', smelters: 'smelters.csv', findings: 'findings.csv' } as const;
+export const ROLLUP_FILES = { suppliers: 'suppliers.csv', smelters: 'smelters.csv', findings: 'findings.csv', workbook: 'rollup.xlsx' } as const;
+/** The sheets of rollup.xlsx. */
+export const ROLLUP_XLSX_SHEETS = { suppliers: 'Suppliers', smelters: 'Smelters', findings: 'Findings' } as const;
 
 export interface RollupArgs {
   out: string;
@@ -370,15 +374,19 @@ function writeTable(path: string, rows: RollupTable): void {
   for (let i = SLICE; i < rows.length; i += SLICE) appendFileSync(path, writeCsv(rows.slice(i, i + SLICE), { bom: false }));
 }
 
-/** Writes the three CSV files; returns their paths. */
+/** Writes the three CSV files and the workbook with the same three tables; returns their paths. */
 export function writeRollup(outDir: string, state: RollupState): string[] {
   const tables = rollupRows(state);
   const written: string[] = [];
-  for (const key of ['suppliers', 'smelters', 'findings'] as const) {
+  const keys = ['suppliers', 'smelters', 'findings'] as const;
+  for (const key of keys) {
     const p = join(outDir, ROLLUP_FILES[key]);
     writeTable(p, tables[key]);
     written.push(p);
   }
+  const p = join(outDir, ROLLUP_FILES.workbook);
+  writeFileSync(p, writeXlsx(keys.map((key) => ({ name: ROLLUP_XLSX_SHEETS[key], rows: tables[key] }))));
+  written.push(p);
   return written;
 }
 

@@ -11,7 +11,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { main, buildReference } from '../../src/cli/main';
 import { rollup, type RollupIo } from '../../src/cli/rollup';
-import { parseCsv } from '../../src/core/csv';
+import { neutraliseCell, parseCsv } from '../../src/core/csv';
+import { readXlsx } from '../../src/xlsx/read';
 import { SMELTER_HEADERS, SUPPLIER_HEADERS, FINDING_HEADERS } from '../../src/core/rollup';
 import { templatesDir } from '../support/fill';
 import { fakeEncrypted, filledTemplate, smelterCell, textFile, truncated, unrelatedWorkbook } from '../support/rollup-fixtures';
@@ -91,7 +92,7 @@ const have = ['RMI_CMRT_6.5.xlsx', 'RMI_EMRT_2.1.xlsx', 'RMI_CRT_2.2.xlsx', 'RMI
     expect(m).not.toBeNull();
     const statuses = result.suppliers.slice(1).map((r) => r[6]);
     expect([Number(m![1]), Number(m![2])]).toEqual([statuses.filter((x) => x === 'ok').length, statuses.filter((x) => x === 'has errors').length]);
-    expect(result.out).toContain(`Wrote ${join(dir, 'rollup', 'suppliers.csv')}, ${join(dir, 'rollup', 'smelters.csv')}, ${join(dir, 'rollup', 'findings.csv')}`);
+    expect(result.out).toContain(`Wrote ${['suppliers.csv', 'smelters.csv', 'findings.csv', 'rollup.xlsx'].map((f) => join(dir, 'rollup', f)).join(', ')}`);
     for (const f of ['budget.xlsx', 'protected.xlsx', 'renamed text.xlsx', 'truncated.xlsx']) expect(result.err).toContain(`cmrt-review: skipped ${path(f)}: `);
     expect(result.err).not.toContain('\r'); // no progress bar when not asked for
   });
@@ -169,6 +170,23 @@ const have = ['RMI_CMRT_6.5.xlsx', 'RMI_EMRT_2.1.xlsx', 'RMI_CRT_2.2.xlsx', 'RMI
     for (const text of Object.values(result.raw)) {
       expect(text.startsWith('\uFEFF')).toBe(true);
       expect(text.endsWith('\r\n')).toBe(true);
+    }
+  });
+
+  it('writes rollup.xlsx with the same three tables, text kept as text where the CSV neutralises it', () => {
+    const wb = readXlsx(new Uint8Array(readFileSync(join(dir, 'rollup', 'rollup.xlsx'))), { formulas: true });
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Suppliers', 'Smelters', 'Findings']);
+    const tables = { Suppliers: result.suppliers, Smelters: result.smelters, Findings: result.findings };
+    for (const sheet of wb.sheets) {
+      const csv = tables[sheet.name as keyof typeof tables];
+      expect(sheet.values.length).toBe(csv.length);
+      // As the CSV shows it: numbers as text, empty as "", formula-like text with the CSV's apostrophe.
+      const asCsv = sheet.values.map((row, r) => csv[r]!.map((_, c) => {
+        const v = row[c];
+        return v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : neutraliseCell(String(v));
+      }));
+      expect(asCsv).toEqual(csv);
+      expect((sheet.formulas ?? []).flat().filter(Boolean)).toEqual([]);
     }
   });
 
