@@ -16,15 +16,13 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { buildProduction } from '../../bench/bundle';
+import { describeWithChromium, launchChromium } from '../support/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 const OFFICE_DIST = join(__dirname, '..', '..', 'node_modules', '@microsoft', 'office-js', 'dist');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml' };
 
-if (!HAVE_CHROMIUM) console.warn(`Skipping the production bundle browser test: ${CHROMIUM} is not installed.`);
-const describeBrowser = HAVE_CHROMIUM ? describe : describe.skip;
+const describeBrowser = describeWithChromium('the production bundle browser test');
 
 jest.setTimeout(120_000);
 
@@ -48,11 +46,7 @@ describeBrowser('production bundle in Chromium', () => {
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {

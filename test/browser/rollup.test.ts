@@ -5,21 +5,18 @@
  *
  * Skipped, with a message, only when /usr/bin/chromium is missing (CI installs it: .ci/run).
  */
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startPreview, type PreviewServer } from '../../scripts/preview';
 import { FINDING_HEADERS, SMELTER_HEADERS, SUPPLIER_HEADERS } from '../../src/core/rollup';
 import { ROLLUP_SHEETS } from '../../src/taskpane/rollup-files';
 import { textFile } from '../support/rollup-fixtures';
+import { describeWithChromium, launchChromium } from '../support/chromium';
 import { buyerWorkbook, notTemplateGrid, supplierWorkbook } from './fixtures';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const NOW = '2026-07-01T09:00:00Z';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-if (!HAVE_CHROMIUM) console.warn(`Skipping the roll-up browser test: ${CHROMIUM} is not installed.`);
-const describeBrowser = HAVE_CHROMIUM ? describe : describe.skip;
+const describeBrowser = describeWithChromium('the roll-up browser test');
 
 jest.setTimeout(120_000);
 
@@ -29,11 +26,7 @@ describeBrowser('task pane: Review several files…', () => {
 
   beforeAll(async () => {
     server = await startPreview({ workbooks: [{ name: 'budget', fileName: 'Supplier roll-up.xlsx', grid: notTemplateGrid() }] });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {

@@ -6,21 +6,16 @@
  *
  * Skipped, with a message, only when /usr/bin/chromium is missing (CI installs it: .ci/run).
  */
-import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startPreview, type PreviewServer } from '../../scripts/preview';
 import { readTemplateBytes } from '../support/fill';
 import { BUYER_INTEREST, buyerWorkbook, notTemplateGrid, supplierWorkbook, TEMPLATE } from './fixtures';
 import { facilityListXlsx } from './reference-files';
+import { describeWithChromium, launchChromium } from '../support/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const NOW = '2026-07-01T09:00:00Z';
 
-if (!HAVE_CHROMIUM) {
-  console.warn(`Skipping the browser tests: ${CHROMIUM} is not installed (Debian: apt-get install chromium; .ci/run installs it).`);
-}
-const describeBrowser = HAVE_CHROMIUM ? describe : describe.skip;
+const describeBrowser = describeWithChromium('the task pane browser tests');
 
 jest.setTimeout(120_000);
 
@@ -52,11 +47,7 @@ describeBrowser('task pane in Chromium over the simulated workbook', () => {
         { name: 'budget', fileName: 'Budget.xlsx', grid: notTemplateGrid() },
       ],
     });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
