@@ -76,7 +76,8 @@ Options for check:
 rollup: review every template in the PATHs (files, or folders searched for .xlsx/.xlsm) on all cores and write
 DIR/suppliers.csv (one row per file), DIR/smelters.csv (one row per unique smelter: which suppliers list it, and
 why it is of interest) and DIR/findings.csv (every finding with its file, sheet and cell), and the same three
-tables as the sheets of DIR/rollup.xlsx. Unreadable files are listed and skipped. Takes --role, --status, --watchlist and --policy as check does, and:
+tables as the sheets of DIR/rollup.xlsx. Unreadable files are listed and skipped. Takes --role, --status,
+--watchlist and --policy as check does, and:
   --jobs N             worker threads (default: the number of cores; 0 = none)
 
 Exit codes: 0 no errors, 1 error-severity findings, 2 usage error or unreadable file.
@@ -138,7 +139,8 @@ function parseCheckArgs(args: string[]): CheckArgs {
   });
   const out: CheckArgs = { ...common, format, followUp, files: positional };
   if (!out.files.length) throw new UsageError('Give at least one template file to check.');
-  if (given.length && !out.out) throw new UsageError(`${[...new Set(given)].join(', ')} shape${given.length === 1 ? 's' : ''} the follow-up files; add --out DIR to write them.`);
+  const shaping = [...new Set(given)];
+  if (shaping.length && !out.out) throw new UsageError(`${shaping.join(', ')} shape${shaping.length === 1 ? 's' : ''} the follow-up files; add --out DIR to write them.`);
   return out;
 }
 
