@@ -88,7 +88,19 @@ function widths(rows: readonly (readonly XlsxCell[])[], columns: number): number
   return w;
 }
 
-function sheetXml(table: XlsxTable): string {
+/** Concatenates byte chunks. */
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** The worksheet part, encoded a few thousand rows at a time so that no single string grows with the table. */
+function sheetXml(table: XlsxTable): Uint8Array {
   const rows = table.rows;
   const columns = rows.reduce((n, r) => Math.max(n, r.length), 0);
   if (rows.length > MAX_ROWS) throw new XlsxWriteError(`Sheet "${table.name}" has ${rows.length} rows; Excel takes at most ${MAX_ROWS}.`);
@@ -103,15 +115,22 @@ function sheetXml(table: XlsxTable): string {
   }
   if (columns) parts.push(`<cols>${widths(rows, columns).map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
   parts.push('<sheetData>');
+  const chunks: Uint8Array[] = [strToU8(parts.join(''))];
   const letters = Array.from({ length: columns }, (_, i) => columnName(i));
-  rows.forEach((row, r) => {
-    const cells = row.map((v, c) => cellXml(`${letters[c]}${r + 1}`, v, r === 0)).join('');
-    parts.push(`<row r="${r + 1}">${cells}</row>`);
-  });
-  parts.push('</sheetData>');
-  if (rows.length > 1 && columns) parts.push(`<autoFilter ref="A1:${columnName(columns - 1)}${rows.length}"/>`);
-  parts.push('</worksheet>');
-  return parts.join('');
+  const BATCH = 5000;
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch: string[] = [];
+    for (let r = start; r < Math.min(rows.length, start + BATCH); r++) {
+      const cells = rows[r]!.map((v, c) => cellXml(`${letters[c]}${r + 1}`, v, r === 0)).join('');
+      batch.push(`<row r="${r + 1}">${cells}</row>`);
+    }
+    chunks.push(strToU8(batch.join('')));
+  }
+  const tail = ['</sheetData>'];
+  if (rows.length > 1 && columns) tail.push(`<autoFilter ref="A1:${columnName(columns - 1)}${rows.length}"/>`);
+  tail.push('</worksheet>');
+  chunks.push(strToU8(tail.join('')));
+  return concat(chunks);
 }
 
 const STYLES =
@@ -176,7 +195,7 @@ export function writeXlsx(tables: readonly XlsxTable[]): Uint8Array {
     'xl/styles.xml': strToU8(STYLES),
   };
   tables.forEach((t, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(t));
+    files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(t);
   });
   return zipSync(files, { level: 6 });
 }

@@ -81,6 +81,17 @@ describe('writeXlsx', () => {
     expect(sheetNameProblem('Findings')).toBeNull();
   });
 
+  it('writes 12,000 rows across its encoding batches without losing or reordering one', () => {
+    const rows: (string | number)[][] = [['n', 'text']];
+    for (let i = 1; i <= 12_000; i++) rows.push([i, `row ${i}`]);
+    const back = readXlsx(writeXlsx([{ name: 'Big', rows }])).sheets[0]!.values;
+    expect(back).toHaveLength(12_001);
+    expect(back[5000]).toEqual([5000, 'row 5000']);
+    expect(back[5001]).toEqual([5001, 'row 5001']);
+    expect(back[12_000]).toEqual([12_000, 'row 12000']);
+    expect(back.every((r, i) => i === 0 || r[0] === i)).toBe(true);
+  });
+
   it('names columns as Excel does', () => {
     expect([0, 25, 26, 51, 701, 702, 16383].map(columnName)).toEqual(['A', 'Z', 'AA', 'AZ', 'ZZ', 'AAA', 'XFD']);
   });
