@@ -8,6 +8,8 @@ import type { CompanyFieldKey } from '../../src/core/model';
 import type { TemplateLayout } from '../../src/core/layouts/types';
 import { readXlsx } from '../../src/xlsx/read';
 import { fillTemplate, readTemplateBytes, smelterListPlan, type CellWrite } from '../support/fill';
+import { GOOD_COMPANY } from '../support/declaration-grid';
+import type { CellValue } from '../../src/core/grid';
 
 export const TEMPLATE = 'RMI_CMRT_6.5.xlsx';
 
@@ -15,18 +17,8 @@ export function cmrtLayout(): TemplateLayout {
   return chooseLayout('CMRT', '6.5')!.layout;
 }
 
-const COMPANY: Partial<Record<CompanyFieldKey, string | number>> = {
-  companyName: 'Acme Metals Co., Ltd.',
-  declarationScope: 'A. Company',
-  contactName: 'Jane Doe',
-  contactEmail: 'jane.doe@acme-metals.com',
-  contactPhone: '+1 555 0100',
-  authorizerName: 'John Roe',
-  authorizerTitle: 'Compliance Director',
-  authorizerEmail: 'john.roe@acme-metals.com',
-  authorizerPhone: '+1 555 0101',
-  effectiveDate: 46023, // 2026-01-01
-};
+/** The complete company block of the declaration tests, dated 2026-01-01. */
+const COMPANY: Partial<Record<CompanyFieldKey, CellValue>> = { ...GOOD_COMPANY, effectiveDate: 46023 };
 
 /** Answers that make a consistent, complete declaration (Q1-Q8 per metal). */
 const ANSWERS: Record<string, string> = {
@@ -40,7 +32,7 @@ const ANSWERS: Record<string, string> = {
   'all-reported': 'Yes',
 };
 
-function declarationWrites(layout: TemplateLayout, company: Partial<Record<CompanyFieldKey, string | number | null>>): CellWrite[] {
+function declarationWrites(layout: TemplateLayout, company: Partial<Record<CompanyFieldKey, CellValue>>): CellWrite[] {
   const d = layout.declaration;
   const writes: CellWrite[] = [];
   for (const [key, value] of Object.entries(company))

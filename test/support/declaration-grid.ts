@@ -54,7 +54,8 @@ export interface GridInput {
   cells?: Record<string, Record<string, CellValue>>;
 }
 
-function setCell(sheet: SheetGrid, address: string, value: CellValue): void {
+/** Sets one cell of a grid, growing it as needed. */
+export function setCell(sheet: SheetGrid, address: string, value: CellValue): void {
   const { row, col } = parseA1(address);
   while (sheet.values.length < row) sheet.values.push([]);
   const line = sheet.values[row - 1]!;

@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { parseA1, type CellValue, type SheetGrid, type WorkbookGrid } from '../../../src/core/grid';
+import type { CellValue, SheetGrid, WorkbookGrid } from '../../../src/core/grid';
+import { setCell } from '../../support/declaration-grid';
 import { NEEDED_SHEETS, detectTemplate } from '../../../src/core/read';
 import { chooseLayout } from '../../../src/core/layouts';
 import { reviewWorkbook } from '../../../src/core/review';
@@ -19,14 +20,6 @@ import { parseCsv } from '../../../src/core/csv';
 
 const TEMPLATES = join(__dirname, '../../../../shared/templates');
 const NOW = new Date('2026-07-01T09:30:00Z');
-
-function setCell(sheet: SheetGrid, address: string, value: CellValue): void {
-  const { row, col } = parseA1(address);
-  while (sheet.values.length < row) sheet.values.push([]);
-  const line = sheet.values[row - 1]!;
-  while (line.length < col) line.push(null);
-  line[col - 1] = value;
-}
 
 interface Entry {
   company: Partial<Record<CompanyFieldKey, CellValue>>;
